@@ -1,0 +1,4 @@
+import { agenciesModule } from './agencies/agencies.module.ts'
+
+/** Every domain module, in the order they are registered. Adding a module is one line here. */
+export const MODULES = [agenciesModule]

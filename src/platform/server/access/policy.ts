@@ -1,0 +1,55 @@
+import { AppError } from '../errors.ts'
+import { type AccessRegistry, MEMBER } from './access.registry.ts'
+
+export interface Grant {
+  cityId: number
+  role: string
+  scopeKind: string | null
+  scopeId: string | null
+}
+
+export interface Actor {
+  userId: number
+  publicId: string
+  username: string
+  displayName: string
+  isPlatformAdmin: boolean
+  locale: 'id' | 'en'
+  grants: Grant[]
+}
+
+export interface Scope {
+  kind: string
+  id: string
+}
+
+export function hasAnyRoleIn(actor: Actor, cityId: number): boolean {
+  return actor.isPlatformAdmin || actor.grants.some((grant) => grant.cityId === cityId)
+}
+
+/**
+ * A city-wide grant covers every record of the city; a grant narrowed to a scope (one agency, one
+ * facility) covers only that scope. Platform admins may do everything.
+ */
+export function can(
+  registry: AccessRegistry,
+  options: { actor: Actor; cityId: number; permission: string; scope?: Scope },
+): boolean {
+  const { actor, cityId, permission, scope } = options
+  if (actor.isPlatformAdmin) return true
+  const holders = registry.rolesByPermission.get(permission)
+  if (!holders) throw new Error(`Unknown permission ${permission}`)
+  return actor.grants.some((grant) => {
+    if (grant.cityId !== cityId) return false
+    if (!holders.has(grant.role) && !holders.has(MEMBER)) return false
+    if (grant.scopeKind === null) return true
+    return scope !== undefined && grant.scopeKind === scope.kind && grant.scopeId === scope.id
+  })
+}
+
+export function assertCan(
+  registry: AccessRegistry,
+  options: { actor: Actor; cityId: number; permission: string; scope?: Scope },
+): void {
+  if (!can(registry, options)) throw new AppError('auth.forbidden')
+}

@@ -1,0 +1,96 @@
+import { createRequire } from 'node:module'
+import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { MODULES } from '../../modules/index.ts'
+import { buildAccessRegistry } from './access/access.registry.ts'
+import { installAuth } from './auth/auth.plugin.ts'
+import { authRoutes } from './auth/auth.routes.ts'
+import type { Config } from './config.ts'
+import type { AppDeps } from './context.ts'
+import type { Database } from './db/client.ts'
+import { registerErrorCodes } from './errors.ts'
+import { installErrorHandler } from './http/error-handler.ts'
+import { systemRoutes } from './http/system.routes.ts'
+import { installValidators } from './http/validation.ts'
+import { addMessages } from './i18n.ts'
+import { installIdempotency } from './idempotency/idempotency.plugin.ts'
+import { indicatorDefinitionRoutes } from './indicators/indicators.routes.ts'
+import type { ModuleManifest } from './module.ts'
+import { installOpenApi } from './openapi.ts'
+import { platformModule } from './platform.module.ts'
+import { citiesRoutes } from './tenancy/cities.routes.ts'
+import { installTenancy } from './tenancy/tenancy.plugin.ts'
+
+const require = createRequire(import.meta.url)
+const { version } = require('../../../package.json') as { version: string }
+
+export const API_PREFIX = '/api/v1'
+
+export function allManifests(): ModuleManifest[] {
+  return [platformModule, ...MODULES]
+}
+
+export interface BuildAppOptions {
+  database: Database
+  config: Config
+  manifests?: ModuleManifest[]
+}
+
+/** The whole HTTP application, without listening: tests drive it with inject(). */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const manifests = options.manifests ?? allManifests()
+  for (const manifest of manifests) {
+    if (manifest.errorCodes) registerErrorCodes(manifest.errorCodes)
+    if (manifest.messages) addMessages(manifest.messages)
+  }
+  const deps: AppDeps = {
+    database: options.database,
+    config: options.config,
+    access: buildAccessRegistry(manifests),
+    manifests,
+  }
+
+  const app = Fastify({
+    logger: { level: options.config.logLevel },
+    trustProxy: options.config.trustProxy,
+    bodyLimit: 1_048_576,
+    requestIdHeader: 'x-request-id',
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  installValidators(app)
+  installErrorHandler(app)
+  await app.register(cookie, { secret: options.config.sessionSecret })
+  await app.register(rateLimit, { global: false })
+  await installOpenApi(app, version)
+  installAuth(app, deps)
+  installTenancy(app, deps)
+  installIdempotency(app, deps.database.db)
+
+  await app.register(systemRoutes(deps), { prefix: '/api' })
+  await app.register(authRoutes, { prefix: `${API_PREFIX}/auth` })
+  await app.register(citiesRoutes, { prefix: `${API_PREFIX}/cities` })
+  await app.register(indicatorDefinitionRoutes, { prefix: `${API_PREFIX}/indicators` })
+
+  for (const manifest of manifests) {
+    if (manifest.globalRoutes) await app.register(manifest.globalRoutes, { prefix: API_PREFIX })
+    if (manifest.tenantRoutes) {
+      await app.register(
+        async (scope) => {
+          // Every route of the module is a tenant route: the city is resolved and membership checked.
+          scope.addHook('onRoute', (route) => {
+            route.config = { ...(route.config as object), tenant: true }
+          })
+          await scope.register(manifest.tenantRoutes!)
+        },
+        { prefix: `${API_PREFIX}/cities/:city${manifest.routePrefix ?? ''}` },
+      )
+    }
+  }
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  )
+  return app
+}

@@ -1,0 +1,91 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { AppDeps } from '../context.ts'
+import { AppError } from '../errors.ts'
+import { pickLocale } from '../i18n.ts'
+import { resolveApiToken, resolveSession } from './auth.service.ts'
+import { safeEqual } from './tokens.ts'
+
+export const SESSION_COOKIE = 'sinergi_session'
+export const CSRF_HEADER = 'x-csrf-token'
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+export function setSessionCookie(
+  reply: FastifyReply,
+  options: { token: string; expiresAt: Date; secure: boolean },
+): void {
+  reply.setCookie(SESSION_COOKIE, options.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.secure,
+    signed: true,
+    expires: options.expiresAt,
+  })
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' })
+}
+
+async function authenticate(deps: AppDeps, request: FastifyRequest): Promise<'expired' | null> {
+  const authorization = request.headers.authorization
+  if (authorization?.startsWith('Bearer ')) {
+    const actor = await resolveApiToken(deps, authorization.slice('Bearer '.length).trim())
+    if (!actor) throw new AppError('auth.token_invalid')
+    request.actor = actor
+    request.authMethod = 'token'
+    return null
+  }
+  const cookie = request.cookies[SESSION_COOKIE]
+  if (!cookie) return null
+  const unsigned = request.unsignCookie(cookie)
+  if (!unsigned.valid || !unsigned.value) return 'expired'
+  const session = await resolveSession(deps, unsigned.value)
+  if (session.status === 'expired') return 'expired'
+  request.actor = session.actor
+  request.authMethod = 'session'
+  request.sessionTokenHash = session.tokenHash
+  request.csrfToken = session.csrfToken
+  return null
+}
+
+/**
+ * Who is calling, decided before the body is even parsed: a Bearer API token (machine clients,
+ * no CSRF) or the session cookie (browsers, CSRF token required on every write).
+ */
+export function installAuth(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('locale', 'id')
+  app.decorateRequest('actor', null)
+  app.decorateRequest('authMethod', null)
+  app.decorateRequest('sessionTokenHash', null)
+  app.decorateRequest('csrfToken', null)
+  app.decorateRequest('city', null)
+  app.decorateRequest('idempotency', null)
+  app.decorateRequest('context', function (this: FastifyRequest) {
+    return {
+      ...deps,
+      actor: this.actor,
+      actorLabel: this.actor?.username ?? 'anonymous',
+      requestId: this.id,
+      idempotency: this.idempotency,
+    }
+  })
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.locale = pickLocale(request.headers['accept-language'])
+    const isPublic = request.routeOptions.config.public === true
+    const sessionState = await authenticate(deps, request)
+    if (request.actor && !request.headers['accept-language']) request.locale = request.actor.locale
+    if (!request.actor) {
+      if (sessionState === 'expired') clearSessionCookie(reply)
+      if (isPublic || !request.routeOptions.url) return
+      throw new AppError(sessionState === 'expired' ? 'auth.session_expired' : 'auth.required')
+    }
+    if (request.authMethod === 'session' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER]
+      if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
+        throw new AppError('auth.csrf_invalid')
+      }
+    }
+  })
+}

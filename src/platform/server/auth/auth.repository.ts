@@ -1,0 +1,135 @@
+import { and, eq, isNull, lt, ne } from 'drizzle-orm'
+import type { ThrottleState } from '../../domain/login-throttle.ts'
+import type { DbOrTx } from '../db/client.ts'
+import { apiTokens, loginThrottle, sessions, users } from './auth.tables.ts'
+
+export type UserRow = typeof users.$inferSelect
+
+export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.username, username.trim().toLowerCase()))
+  return row
+}
+
+export async function findUserById(db: DbOrTx, userId: number): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, userId))
+  return row
+}
+
+export async function findUserByPublicId(db: DbOrTx, publicId: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.publicId, publicId))
+  return row
+}
+
+export async function insertUser(db: DbOrTx, values: typeof users.$inferInsert): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning()
+  return row!
+}
+
+export async function updateUser(
+  db: DbOrTx,
+  options: { userId: number; values: Partial<typeof users.$inferInsert> },
+): Promise<UserRow> {
+  const [row] = await db.update(users).set(options.values).where(eq(users.id, options.userId)).returning()
+  return row!
+}
+
+export async function countDemoUsers(db: DbOrTx): Promise<number> {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.isDemo, true))
+  return rows.length
+}
+
+export async function insertSession(db: DbOrTx, values: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(values)
+}
+
+export async function findSessionWithUser(db: DbOrTx, tokenHash: string) {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash))
+  return row
+}
+
+export async function extendSession(
+  db: DbOrTx,
+  options: { tokenHash: string; expiresAt: Date },
+): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ expiresAt: options.expiresAt, lastSeenAt: new Date() })
+    .where(eq(sessions.tokenHash, options.tokenHash))
+}
+
+export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash))
+}
+
+/** Signs a person out everywhere except, optionally, the session they are using. */
+export async function deleteUserSessions(db: DbOrTx, options: { userId: number; exceptTokenHash?: string }) {
+  const conditions = [eq(sessions.userId, options.userId)]
+  if (options.exceptTokenHash) conditions.push(ne(sessions.tokenHash, options.exceptTokenHash))
+  await db.delete(sessions).where(and(...conditions))
+}
+
+export async function findThrottle(db: DbOrTx, usernameKey: string): Promise<ThrottleState | undefined> {
+  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.usernameKey, usernameKey))
+  return row
+}
+
+export async function saveThrottle(db: DbOrTx, options: { usernameKey: string; state: ThrottleState }) {
+  const values = { usernameKey: options.usernameKey, ...options.state }
+  await db
+    .insert(loginThrottle)
+    .values(values)
+    .onConflictDoUpdate({ target: loginThrottle.usernameKey, set: values })
+}
+
+export async function clearThrottle(db: DbOrTx, usernameKey: string): Promise<void> {
+  await db.delete(loginThrottle).where(eq(loginThrottle.usernameKey, usernameKey))
+}
+
+export async function insertApiToken(db: DbOrTx, values: typeof apiTokens.$inferInsert) {
+  const [row] = await db.insert(apiTokens).values(values).returning()
+  return row!
+}
+
+export async function findActiveApiTokenWithUser(db: DbOrTx, tokenHash: string) {
+  const [row] = await db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+  return row
+}
+
+export async function listApiTokens(db: DbOrTx, userId: number) {
+  return db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(apiTokens.id)
+}
+
+export async function revokeApiToken(db: DbOrTx, options: { userId: number; publicId: string }) {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(apiTokens.userId, options.userId),
+        eq(apiTokens.publicId, options.publicId),
+        isNull(apiTokens.revokedAt),
+      ),
+    )
+    .returning()
+  return row
+}
+
+export async function touchApiToken(db: DbOrTx, tokenId: number): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tokenId))
+}
+
+export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now))
+}

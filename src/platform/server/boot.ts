@@ -1,0 +1,55 @@
+import { buildAccessRegistry } from './access/access.registry.ts'
+import { countDemoUsers } from './auth/auth.repository.ts'
+import type { Config } from './config.ts'
+import type { AppDeps } from './context.ts'
+import { type Database, openDatabase } from './db/client.ts'
+import { migrateDatabase } from './db/migrate.ts'
+import { syncIndicatorDefinitions } from './indicators/indicators.registry.ts'
+import type { ModuleManifest } from './module.ts'
+import { seedDemo } from './seed/demo.ts'
+import { loadRegions, type RegionsSummary } from './tenancy/regions.loader.ts'
+
+export class BootError extends Error {}
+
+export interface PreparedDatabase {
+  database: Database
+  regions: RegionsSummary & { loaded: boolean }
+  demoSeeded: boolean
+}
+
+/**
+ * Everything a database needs before the server (or the CLI) uses it: migrations, the region
+ * reference data, the indicator definitions, and — outside production — the demo.
+ */
+export async function prepareDatabase(options: {
+  config: Config
+  manifests: ModuleManifest[]
+  database?: Database
+  seedDemo?: boolean
+}): Promise<PreparedDatabase> {
+  const { config, manifests } = options
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
+  try {
+    await migrateDatabase(database)
+    const regions = await loadRegions(database.db)
+    await syncIndicatorDefinitions(
+      database.db,
+      manifests.flatMap((manifest) =>
+        (manifest.indicators ?? []).map((definition) => ({ module: manifest.name, definition })),
+      ),
+    )
+    const deps: AppDeps = { database, config, access: buildAccessRegistry(manifests), manifests }
+    const demo = (options.seedDemo ?? config.seedDemo) ? await seedDemo(deps) : { seeded: false }
+    if (config.isProduction && (await countDemoUsers(database.db)) > 0) {
+      throw new BootError(
+        'Refusing to start in production: demo users with published passwords exist in this database. ' +
+          'Change their passwords or remove them (they are marked is_demo), or use a fresh database.',
+      )
+    }
+    return { database, regions, demoSeeded: demo.seeded }
+  } catch (error) {
+    if (!options.database) await database.close()
+    throw error
+  }
+}

@@ -1,0 +1,33 @@
+import type { AccessRegistry } from './access/access.registry.ts'
+import type { Actor } from './access/policy.ts'
+import type { Config } from './config.ts'
+import type { Database } from './db/client.ts'
+import type { ModuleManifest } from './module.ts'
+
+/** What a service needs from the outside world; built once per app, narrowed per request. */
+export interface AppDeps {
+  database: Database
+  config: Config
+  access: AccessRegistry
+  manifests: ModuleManifest[]
+}
+
+export interface IdempotencyClaim {
+  scope: string
+  key: string
+  requestHash: string
+  statusCode: number
+}
+
+export interface ServiceContext extends AppDeps {
+  /** Null only for anonymous calls to public routes and for the CLI's system actions. */
+  actor: Actor | null
+  /** Shown in the audit log when there is no actor (e.g. `cli`, `system`). */
+  actorLabel: string
+  requestId: string | null
+  idempotency: IdempotencyClaim | null
+}
+
+export function systemContext(deps: AppDeps, actorLabel: string): ServiceContext {
+  return { ...deps, actor: null, actorLabel, requestId: null, idempotency: null }
+}

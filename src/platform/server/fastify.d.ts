@@ -1,0 +1,28 @@
+import 'fastify'
+import type { Actor } from './access/policy.ts'
+import type { IdempotencyClaim, ServiceContext } from './context.ts'
+import type { Locale } from './i18n.ts'
+import type { CityRef } from './module.ts'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale
+    actor: Actor | null
+    authMethod: 'session' | 'token' | null
+    /** SHA-256 of the session cookie's token, when signed in through the web. */
+    sessionTokenHash: string | null
+    csrfToken: string | null
+    city: CityRef | null
+    idempotency: IdempotencyClaim | null
+    /** The service context of this request: who, which request, which idempotency claim. */
+    context(): ServiceContext
+  }
+  interface FastifyContextConfig {
+    /** Reachable without signing in. Every public route is listed in the safety-net test. */
+    public?: boolean
+    /** Mounted under /api/v1/cities/:city/…: the city is resolved and membership checked. */
+    tenant?: boolean
+    /** Accepts an Idempotency-Key header. */
+    idempotent?: boolean
+  }
+}

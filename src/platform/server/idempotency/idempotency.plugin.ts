@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
+import type { FastifyInstance } from 'fastify'
+import type { Db } from '../db/client.ts'
+import { AppError } from '../errors.ts'
+import { idempotencyKeys } from './idempotency.tables.ts'
+
+const KEY_PATTERN = /^[A-Za-z0-9._-]{8,128}$/
+
+function successStatusOf(response: unknown): number {
+  const codes = Object.keys((response as Record<string, unknown>) ?? {})
+    .map(Number)
+    .filter((code) => code >= 200 && code < 300)
+  return codes[0] ?? 200
+}
+
+/**
+ * A route opts in with `config: { idempotent: true }`. The claim is checked here and fulfilled by
+ * runWrite() inside the service's transaction.
+ */
+export function installIdempotency(app: FastifyInstance, db: Db): void {
+  app.addHook('preHandler', async (request, reply) => {
+    if (!request.routeOptions.config.idempotent) return
+    const key = request.headers['idempotency-key']
+    if (key === undefined) return
+    if (typeof key !== 'string' || !KEY_PATTERN.test(key)) throw new AppError('idempotency.key_invalid')
+    const path = request.url.split('?')[0]
+    const scope = `${request.actor?.userId ?? 'anonymous'}:${request.method}:${path}`
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(request.body ?? null))
+      .digest('hex')
+    const [stored] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
+    if (stored) {
+      if (stored.requestHash !== requestHash) throw new AppError('idempotency.key_reused')
+      reply.header('idempotent-replayed', 'true')
+      return reply.code(stored.statusCode).send(stored.responseBody)
+    }
+    request.idempotency = {
+      scope,
+      key,
+      requestHash,
+      statusCode: successStatusOf(request.routeOptions.schema?.response),
+    }
+  })
+}

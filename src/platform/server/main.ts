@@ -1,0 +1,53 @@
+import { allManifests, buildApp } from './app.ts'
+import { BootError, prepareDatabase } from './boot.ts'
+import { ConfigError, loadConfig } from './config.ts'
+import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo.ts'
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const manifests = allManifests()
+  const started = Date.now()
+  const { database, regions, demoSeeded } = await prepareDatabase({ config, manifests })
+  const app = await buildApp({ database, config, manifests })
+
+  let closing = false
+  const close = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    await app.close()
+    await database.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void close('SIGINT'))
+  process.on('SIGTERM', () => void close('SIGTERM'))
+
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host
+  const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'
+  const lines = [
+    '',
+    `  Sinergi is running at http://${shownHost}:${port}`,
+    `  API docs: http://${shownHost}:${port}/api/docs`,
+    `  Database: ${where}; ${regions.cities} kabupaten/kota, ${regions.districts} kecamatan, ${regions.villages} desa/kelurahan`,
+    `  Started in ${((Date.now() - started) / 1000).toFixed(1)} s${demoSeeded ? ' (demo data seeded)' : ''}`,
+  ]
+  if (config.seedDemo) {
+    lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`)
+    for (const user of DEMO_USERS) lines.push(`    ${user.username.padEnd(16)} ${user.description}`)
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`)
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof BootError) {
+    process.stderr.write(`\n${error.message}\n\n`)
+  } else {
+    process.stderr.write(
+      `\nSinergi failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`,
+    )
+  }
+  process.exit(1)
+})

@@ -1,0 +1,74 @@
+import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm'
+import { isCityCode } from '../../domain/regions.ts'
+import type { DbOrTx } from '../db/client.ts'
+import { cities, districts, villages } from './cities.tables.ts'
+
+export type CityRow = typeof cities.$inferSelect
+
+export async function findCityByCodeOrSlug(db: DbOrTx, codeOrSlug: string): Promise<CityRow | undefined> {
+  const key = codeOrSlug.trim().toLowerCase()
+  const [row] = await db
+    .select()
+    .from(cities)
+    .where(isCityCode(key) ? eq(cities.code, key) : eq(cities.slug, key))
+  return row
+}
+
+export async function findCityById(db: DbOrTx, cityId: number): Promise<CityRow | undefined> {
+  const [row] = await db.select().from(cities).where(eq(cities.id, cityId))
+  return row
+}
+
+export async function searchCities(
+  db: DbOrTx,
+  options: { q?: string; isActive?: boolean; provinceCode?: string; limit: number; offset: number },
+) {
+  const conditions: SQL[] = []
+  if (options.q) {
+    const q = options.q.trim()
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    conditions.push(
+      or(ilike(cities.name, pattern), ilike(cities.code, `${q}%`), ilike(cities.slug, pattern))!,
+    )
+  }
+  if (options.isActive !== undefined) conditions.push(eq(cities.isActive, options.isActive))
+  if (options.provinceCode) conditions.push(eq(cities.provinceCode, options.provinceCode))
+  const where = conditions.length > 0 ? and(...conditions) : undefined
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(cities)
+      .where(where)
+      .orderBy(asc(cities.code))
+      .limit(options.limit)
+      .offset(options.offset),
+    db.select({ value: count() }).from(cities).where(where),
+  ])
+  return { rows, total: total?.value ?? 0 }
+}
+
+export async function findRegionTree(db: DbOrTx, cityId: number) {
+  const [districtRows, villageRows] = await Promise.all([
+    db.select().from(districts).where(eq(districts.cityId, cityId)).orderBy(asc(districts.code)),
+    db.select().from(villages).where(eq(villages.cityId, cityId)).orderBy(asc(villages.code)),
+  ])
+  return districtRows.map((district) => ({
+    code: district.code,
+    name: district.name,
+    villages: villageRows
+      .filter((village) => village.districtCode === district.code)
+      .map((village) => ({ code: village.code, name: village.name, kind: village.kind })),
+  }))
+}
+
+export async function setCityActive(
+  db: DbOrTx,
+  options: { cityId: number; isActive: boolean },
+): Promise<CityRow> {
+  const [row] = await db
+    .update(cities)
+    .set({ isActive: options.isActive, activatedAt: options.isActive ? new Date() : null })
+    .where(eq(cities.id, options.cityId))
+    .returning()
+  return row!
+}

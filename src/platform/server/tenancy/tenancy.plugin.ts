@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify'
+import { hasAnyRoleIn } from '../access/policy.ts'
+import type { AppDeps } from '../context.ts'
+import { AppError } from '../errors.ts'
+import { findCityByCodeOrSlug } from './cities.repository.ts'
+import { toCityRef } from './cities.service.ts'
+
+/**
+ * For every tenant route: the `{city}` exists (404), is onboarded (409), and the caller holds a
+ * role there (403). Handlers and services then read `request.city` and never the raw parameter.
+ */
+export function installTenancy(app: FastifyInstance, deps: AppDeps): void {
+  app.addHook('preHandler', async (request) => {
+    if (!request.routeOptions.config.tenant) return
+    const param = (request.params as { city?: string }).city ?? ''
+    const city = await findCityByCodeOrSlug(deps.database.db, param)
+    if (!city) throw new AppError('city.not_found', { params: { city: param } })
+    if (!request.actor || !hasAnyRoleIn(request.actor, city.id)) {
+      throw new AppError('auth.forbidden_city', { params: { city: city.name } })
+    }
+    if (!city.isActive) throw new AppError('city.inactive', { params: { name: city.name } })
+    request.city = toCityRef(city)
+  })
+}
