@@ -3,8 +3,10 @@ import { accessRoutes } from './access/access.routes.ts'
 import { auditRoutes } from './audit/audit.routes.ts'
 import { indicatorValueRoutes } from './indicators/indicators.routes.ts'
 import type { ModuleManifest } from './module.ts'
+import { workspaceRoutes } from './tenancy/workspace.routes.ts'
 
 const tenantRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(workspaceRoutes)
   await app.register(accessRoutes)
   await app.register(auditRoutes)
   await app.register(indicatorValueRoutes)

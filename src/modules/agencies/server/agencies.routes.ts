@@ -26,7 +26,7 @@ function presentAgency(row: AgencyRow) {
 /** Mounted at /api/v1/cities/:city/agencies. */
 export const agenciesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    '/',
+    '',
     {
       schema: {
         tags,
@@ -46,7 +46,7 @@ export const agenciesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   app.post(
-    '/',
+    '',
     {
       config: { idempotent: true },
       schema: {

@@ -74,7 +74,7 @@ function presentValue(row: IndicatorValueRow) {
 /** Global: /api/v1/indicators. */
 export const indicatorDefinitionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    '/',
+    '',
     {
       config: { public: true },
       schema: {

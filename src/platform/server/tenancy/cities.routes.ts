@@ -29,7 +29,7 @@ export function presentCity(row: CityRow) {
 
 export const citiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    '/',
+    '',
     {
       config: { public: true },
       schema: {
