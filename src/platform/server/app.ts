@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 import cookie from '@fastify/cookie'
 import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyContextConfig, type FastifyInstance, type FastifySchema } from 'fastify'
 import { MODULES } from '../../modules/index.ts'
 import { buildAccessRegistry } from './access/access.registry.ts'
 import { installAuth } from './auth/auth.plugin.ts'
@@ -14,6 +14,7 @@ import { registerErrorCodes } from './errors.ts'
 import { installErrorHandler } from './http/error-handler.ts'
 import { systemRoutes } from './http/system.routes.ts'
 import { installValidators } from './http/validation.ts'
+import { installWebApp } from './http/web.ts'
 import { addMessages } from './i18n.ts'
 import { installIdempotency } from './idempotency/idempotency.plugin.ts'
 import { indicatorDefinitionRoutes } from './indicators/indicators.routes.ts'
@@ -27,6 +28,19 @@ const require = createRequire(import.meta.url)
 const { version } = require('../../../package.json') as { version: string }
 
 export const API_PREFIX = '/api/v1'
+
+export interface RouteEntry {
+  method: string
+  url: string
+  schema: FastifySchema | undefined
+  config: FastifyContextConfig | undefined
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[]
+  }
+}
 
 export function allManifests(): ModuleManifest[] {
   return [platformModule, ...MODULES]
@@ -59,6 +73,26 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     requestIdHeader: 'x-request-id',
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  // The route table, as registered: the safety-net tests walk it so every future route is covered.
+  const routeTable: RouteEntry[] = []
+  app.decorate('routeTable', routeTable)
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    for (const method of methods) {
+      if (method === 'HEAD') continue
+      // Read lazily: a module's scope adds `tenant: true` to the config after this hook has run.
+      routeTable.push({
+        method,
+        url: route.url,
+        get schema() {
+          return route.schema
+        },
+        get config() {
+          return route.config as RouteEntry['config']
+        },
+      })
+    }
+  })
   installValidators(app)
   installErrorHandler(app)
   await app.register(cookie, { secret: options.config.sessionSecret })
@@ -92,5 +126,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   )
+  await installWebApp(app)
   return app
 }

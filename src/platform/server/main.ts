@@ -1,6 +1,7 @@
 import { allManifests, buildApp } from './app.ts'
 import { BootError, prepareDatabase } from './boot.ts'
 import { ConfigError, loadConfig } from './config.ts'
+import { DataDirLockedError } from './db/data-dir-lock.ts'
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo.ts'
 
 async function main(): Promise<void> {
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof BootError) {
+  if (error instanceof ConfigError || error instanceof BootError || error instanceof DataDirLockedError) {
     process.stderr.write(`\n${error.message}\n\n`)
   } else {
     process.stderr.write(

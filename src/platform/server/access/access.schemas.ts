@@ -39,6 +39,7 @@ export const UsernameSchema = Type.String({
   maxLength: 64,
   pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
   description: 'Letters, digits, dot, underscore, hyphen',
+  examples: ['ayu.lestari'],
 })
 
 export const CreateCityUserBodySchema = BodySchema({

@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
+import { lockDataDir } from './data-dir-lock.ts'
 
 /** Both drivers speak the same PostgreSQL dialect; code only ever sees this type. */
 export type Db = PgDatabase<PgQueryResultHKT>
@@ -39,13 +40,26 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const db = drizzlePg({ client: pool }) as unknown as Db
     return { db, kind: 'postgres', close: () => pool.end(), pool }
   }
-  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true })
-  const client = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  })
-  const db = drizzlePglite({ client }) as unknown as Db
-  return { db, kind: 'pglite', close: () => client.close(), pglite: client }
+  let unlock = () => {}
+  if (options.dataDir) {
+    fs.mkdirSync(options.dataDir, { recursive: true })
+    unlock = lockDataDir(options.dataDir)
+  }
+  try {
+    const client = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    })
+    const db = drizzlePglite({ client }) as unknown as Db
+    const close = async () => {
+      await client.close()
+      unlock()
+    }
+    return { db, kind: 'pglite', close, pglite: client }
+  } catch (error) {
+    unlock()
+    throw error
+  }
 }
 
 export async function pingDatabase(db: Db): Promise<void> {

@@ -10,7 +10,8 @@ import { toCityRef } from './cities.service.ts'
  * role there (403). Handlers and services then read `request.city` and never the raw parameter.
  */
 export function installTenancy(app: FastifyInstance, deps: AppDeps): void {
-  app.addHook('preHandler', async (request) => {
+  // Before body validation: a stranger to the city learns nothing, not even which fields are wrong.
+  app.addHook('preValidation', async (request) => {
     if (!request.routeOptions.config.tenant) return
     const param = (request.params as { city?: string }).city ?? ''
     const city = await findCityByCodeOrSlug(deps.database.db, param)

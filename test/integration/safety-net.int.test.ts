@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RouteEntry } from '../../src/platform/server/app.ts'
+import {
+  activate,
+  BATU,
+  countAuditRows,
+  createTestApp,
+  createTestUser,
+  PALOPO,
+  type Session,
+  signIn,
+  type TestApp,
+} from '../support/test-app.ts'
+
+/**
+ * Generated from the route table: every route added later is covered without new test code.
+ * A new public route must be added to this list on purpose.
+ */
+const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'GET /api/version',
+  'GET /api/openapi.json',
+  'POST /api/v1/auth/login',
+  'GET /api/v1/cities',
+  'GET /api/v1/cities/:code',
+  'GET /api/v1/indicators',
+]
+
+// Documentation assets and the web app are served to anyone, and hold no data.
+const isDocsOrWeb = (route: RouteEntry) => route.url.startsWith('/api/docs') || !route.url.startsWith('/api/')
+
+const PARAM_VALUES: Record<string, string> = {
+  city: BATU,
+  code: BATU,
+  period: '2024',
+}
+
+function fillUrl(route: RouteEntry, values: Record<string, string> = {}): string {
+  let url = route.url.replace(
+    /:(\w+)/g,
+    (_, name: string) => values[name] ?? PARAM_VALUES[name] ?? 'AAAAAAAAAAAA',
+  )
+  // An indicator's `code` is an indicator, not a city.
+  if (route.url.includes('/indicators/:code'))
+    url = url.replace(`/indicators/${BATU}`, '/indicators/population')
+  return url
+}
+
+interface JsonSchema {
+  type?: string
+  properties?: Record<string, JsonSchema>
+  required?: string[]
+  anyOf?: JsonSchema[]
+  const?: unknown
+  examples?: unknown[]
+  default?: unknown
+  format?: string
+  minLength?: number
+  minimum?: number
+  items?: JsonSchema
+}
+
+/** A value the schema accepts: its example or default, else the smallest that fits. */
+function sampleOf(schema: JsonSchema): unknown {
+  if (schema.examples?.length) return schema.examples[0]
+  if (schema.default !== undefined) return schema.default
+  if (schema.const !== undefined) return schema.const
+  if (schema.anyOf) return sampleOf(schema.anyOf[0]!)
+  switch (schema.type) {
+    case 'object':
+      return Object.fromEntries(
+        (schema.required ?? []).map((name) => [name, sampleOf(schema.properties![name]!)]),
+      )
+    case 'string':
+      if (schema.format === 'date') return '2026-11-27'
+      return 'x'.repeat(Math.max(schema.minLength ?? 1, 12))
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1
+    case 'boolean':
+      return true
+    case 'array':
+      return []
+    default:
+      return null
+  }
+}
+
+function validBody(route: RouteEntry): Record<string, unknown> | undefined {
+  const schema = route.schema?.body as JsonSchema | undefined
+  return schema ? (sampleOf(schema) as Record<string, unknown>) : undefined
+}
+
+function wrongTypeBody(route: RouteEntry): Record<string, unknown> | undefined {
+  const schema = route.schema?.body as
+    | { properties?: Record<string, { type?: string; anyOf?: unknown }> }
+    | undefined
+  const body = validBody(route)
+  if (!schema?.properties || !body) return undefined
+  const [name, property] = Object.entries(schema.properties)[0]!
+  const wrong = property.type === 'string' ? 12345 : property.type === 'boolean' ? 'ya' : { nested: true }
+  return { ...body, [name]: wrong }
+}
+
+const isWrite = (route: RouteEntry) => route.method !== 'GET'
+
+describe('every route', () => {
+  let t: TestApp
+  let batuAdmin: Session
+  let palopoAdmin: Session
+  let platformAdmin: Session
+  let routes: RouteEntry[]
+
+  beforeAll(async () => {
+    t = await createTestApp()
+    const batu = await activate(t, BATU)
+    const palopo = await activate(t, PALOPO)
+    batuAdmin = await signIn(t, await createTestUser(t, { roles: [{ city: batu, role: 'city_admin' }] }))
+    palopoAdmin = await signIn(t, await createTestUser(t, { roles: [{ city: palopo, role: 'city_admin' }] }))
+    platformAdmin = await signIn(t, await createTestUser(t, { isPlatformAdmin: true }))
+    routes = t.app.routeTable.filter((route) => !isDocsOrWeb(route))
+  })
+  afterAll(() => t.close())
+
+  it('covers the whole API', () => {
+    expect(routes.length).toBeGreaterThan(20)
+    expect(routes.some((route) => route.config?.tenant)).toBe(true)
+  })
+
+  it('is public only when listed as public', () => {
+    const isPublic = routes
+      .filter((route) => route.config?.public)
+      .map((route) => `${route.method} ${route.url}`)
+    expect(isPublic.sort()).toEqual([...PUBLIC_ROUTES].sort())
+  })
+
+  it('answers 401 problem+json without a session, and changes nothing', async () => {
+    const before = await countAuditRows(t)
+    for (const route of routes.filter((r) => !r.config?.public)) {
+      const response = await t.app.inject({
+        method: route.method as never,
+        url: fillUrl(route),
+        payload: validBody(route),
+      })
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401)
+      expect(response.headers['content-type']).toContain('application/problem+json')
+      expect(response.json().code).toBe('auth.required')
+    }
+    expect(await countAuditRows(t)).toBe(before)
+  })
+
+  it("refuses a user of Palopo on every one of Batu's routes, and changes nothing", async () => {
+    const before = await countAuditRows(t)
+    const tenantRoutes = routes.filter((r) => r.config?.tenant)
+    expect(tenantRoutes.length).toBeGreaterThan(8)
+    for (const route of tenantRoutes) {
+      const response = await palopoAdmin.request({
+        method: route.method as never,
+        url: fillUrl(route),
+        payload: validBody(route),
+      })
+      expect([403, 404], `${route.method} ${route.url}`).toContain(response.statusCode)
+    }
+    expect(await countAuditRows(t)).toBe(before)
+  })
+
+  it('refuses a cookie write without the CSRF token, and changes nothing', async () => {
+    const before = await countAuditRows(t)
+    const writes = routes.filter((r) => isWrite(r) && !r.config?.public)
+    expect(writes.length).toBeGreaterThan(8)
+    for (const route of writes) {
+      const session = route.config?.tenant ? batuAdmin : platformAdmin
+      const response = await session.request({
+        method: route.method as never,
+        url: fillUrl(route),
+        payload: validBody(route),
+        csrf: false,
+      })
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(403)
+      expect(response.json().code).toBe('auth.csrf_invalid')
+    }
+    expect(await countAuditRows(t)).toBe(before)
+  })
+
+  it('answers 400 problem+json to malformed JSON, wrong types and unknown fields, and changes nothing', async () => {
+    const before = await countAuditRows(t)
+    const withBody = routes.filter((r) => isWrite(r) && r.schema?.body)
+    expect(withBody.length).toBeGreaterThan(6)
+    for (const route of withBody) {
+      const session = route.config?.tenant ? batuAdmin : platformAdmin
+      const label = `${route.method} ${route.url}`
+      const malformed = await session.request({
+        method: route.method as never,
+        url: fillUrl(route),
+        payload: '{"broken": ',
+        headers: { 'content-type': 'application/json' },
+      })
+      expect(malformed.statusCode, label).toBe(400)
+      expect(malformed.json().code, label).toBe('request.malformed_json')
+
+      const wrongType = wrongTypeBody(route)
+      if (wrongType) {
+        const response = await session.request({
+          method: route.method as never,
+          url: fillUrl(route),
+          payload: wrongType,
+        })
+        expect(response.statusCode, label).toBe(400)
+        expect(response.json().code, label).toBe('validation.failed')
+        expect(response.json().errors.length, label).toBeGreaterThan(0)
+      }
+
+      const extra = await session.request({
+        method: route.method as never,
+        url: fillUrl(route),
+        payload: { ...validBody(route), unexpectedField: 'x' },
+      })
+      expect(extra.statusCode, label).toBe(400)
+      expect(
+        extra.json().errors.map((e: { field: string }) => e.field),
+        label,
+      ).toContain('/body/unexpectedField')
+    }
+    expect(await countAuditRows(t)).toBe(before)
+  })
+
+  it('explains errors in Indonesian by default and in English on request', async () => {
+    const id = await t.app.inject({ method: 'GET', url: '/api/v1/cities/99.99' })
+    const en = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/cities/99.99',
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    })
+    expect(id.json().detail).toContain('tidak ditemukan')
+    expect(en.json().detail).toContain('was found')
+    expect(id.json().code).toBe(en.json().code)
+  })
+})
