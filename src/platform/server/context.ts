@@ -16,7 +16,8 @@ export interface IdempotencyClaim {
   scope: string
   key: string
   requestHash: string
-  statusCode: number
+  /** Present when this key already succeeded: the stored result of that first request. */
+  replay?: { result: unknown }
 }
 
 export interface ServiceContext extends AppDeps {

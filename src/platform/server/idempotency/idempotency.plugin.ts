@@ -7,13 +7,6 @@ import { idempotencyKeys } from './idempotency.tables.ts'
 
 const KEY_PATTERN = /^[A-Za-z0-9._-]{8,128}$/
 
-function successStatusOf(response: unknown): number {
-  const codes = Object.keys((response as Record<string, unknown>) ?? {})
-    .map(Number)
-    .filter((code) => code >= 200 && code < 300)
-  return codes[0] ?? 200
-}
-
 /**
  * A route opts in with `config: { idempotent: true }`. The claim is checked here and fulfilled by
  * runWrite() inside the service's transaction.
@@ -33,16 +26,13 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
       .select()
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
-    if (stored) {
-      if (stored.requestHash !== requestHash) throw new AppError('idempotency.key_reused')
-      reply.header('idempotent-replayed', 'true')
-      return reply.code(stored.statusCode).send(stored.responseBody)
-    }
+    if (stored && stored.requestHash !== requestHash) throw new AppError('idempotency.key_reused')
+    if (stored) reply.header('idempotent-replayed', 'true')
     request.idempotency = {
       scope,
       key,
       requestHash,
-      statusCode: successStatusOf(request.routeOptions.schema?.response),
+      ...(stored ? { replay: { result: stored.result } } : {}),
     }
   })
 }

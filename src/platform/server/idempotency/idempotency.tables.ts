@@ -12,8 +12,8 @@ export const idempotencyKeys = pgTable(
     scope: text('scope').notNull(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
-    statusCode: integer('status_code').notNull(),
-    responseBody: jsonb('response_body'),
+    /** The service's result, which the route presents again on a replay. */
+    result: jsonb('result'),
     createdAt: createdAtColumn(),
   },
   (table) => [unique('idempotency_keys_scope_key').on(table.scope, table.key)],

@@ -5,25 +5,32 @@ import { AppError } from '../errors.ts'
 import { idempotencyKeys } from './idempotency.tables.ts'
 
 /**
- * Runs a write in one transaction. When the request carried an Idempotency-Key, the answer is
+ * Runs a write in one transaction. When the request carried an Idempotency-Key, the result is
  * stored in that same transaction, so a retry can never find the record without the key or the
- * key without the record. Two identical requests racing each other: the second one's insert of
- * the key fails on the unique constraint, its transaction rolls back, and it returns the first
- * one's answer.
+ * key without the record. Every write of a service belongs inside `work`: on a replay it does not
+ * run at all. Two identical requests racing each other: the second one's insert of the key waits
+ * for the first transaction, then fails on the unique constraint, and it returns the first one's
+ * result.
  */
 export async function runWrite<T>(context: ServiceContext, work: (tx: Tx) => Promise<T>): Promise<T> {
   const claim = context.idempotency
+  // A replay returns what the first request's transaction stored; the route presents it as before.
+  if (claim?.replay) return claim.replay.result as T
   try {
     return await context.database.db.transaction(async (tx) => {
+      // The key goes in first: a concurrent twin blocks on it here, before touching any record.
+      const [claimed] = claim
+        ? await tx
+            .insert(idempotencyKeys)
+            .values({ scope: claim.scope, key: claim.key, requestHash: claim.requestHash })
+            .returning({ id: idempotencyKeys.id })
+        : []
       const result = await work(tx)
-      if (claim) {
-        await tx.insert(idempotencyKeys).values({
-          scope: claim.scope,
-          key: claim.key,
-          requestHash: claim.requestHash,
-          statusCode: claim.statusCode,
-          responseBody: result === undefined ? null : JSON.parse(JSON.stringify(result)),
-        })
+      if (claimed) {
+        await tx
+          .update(idempotencyKeys)
+          .set({ result: result === undefined ? null : JSON.parse(JSON.stringify(result)) })
+          .where(eq(idempotencyKeys.id, claimed.id))
       }
       return result
     })
@@ -34,7 +41,7 @@ export async function runWrite<T>(context: ServiceContext, work: (tx: Tx) => Pro
         .from(idempotencyKeys)
         .where(and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key)))
       if (stored && stored.requestHash !== claim.requestHash) throw new AppError('idempotency.key_reused')
-      if (stored) return stored.responseBody as T
+      if (stored) return stored.result as T
     }
     throw error
   }

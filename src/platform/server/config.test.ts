@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.ts'
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env)
+    return []
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems
+    throw error
+  }
+}
+
+describe('configuration', () => {
+  it('starts in development with nothing set: port 3000, PGlite in ./data, demo on', () => {
+    const config = loadConfig({})
+    expect(config.port).toBe(3000)
+    expect(config.dataDir).toMatch(/data$/)
+    expect(config.databaseUrl).toBeUndefined()
+    expect(config.seedDemo).toBe(true)
+  })
+
+  it('names each bad value on its own line', () => {
+    const problems = problemsOf({ PORT: 'tiga-ribu', LOG_LEVEL: 'loud', SESSION_TTL_HOURS: '0' })
+    expect(problems).toHaveLength(3)
+    expect(problems.some((p) => p.startsWith('PORT="tiga-ribu"'))).toBe(true)
+    expect(problems.some((p) => p.startsWith('LOG_LEVEL="loud"'))).toBe(true)
+    expect(problems.some((p) => p.startsWith('SESSION_TTL_HOURS="0"'))).toBe(true)
+  })
+
+  it('refuses a DATABASE_URL that is not PostgreSQL', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://localhost/sinergi' })[0]).toContain('DATABASE_URL')
+  })
+
+  it('refuses production without a session secret, and with demo users', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', SEED_DEMO: 'true' })
+    expect(problems.some((p) => p.includes('SESSION_SECRET is required'))).toBe(true)
+    expect(problems.some((p) => p.includes('SEED_DEMO=true is refused'))).toBe(true)
+  })
+
+  it('refuses a session secret shorter than 32 characters', () => {
+    expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'short' })[0]).toContain('SESSION_SECRET')
+  })
+
+  it('starts in production with a secret, and seeds no demo by default', () => {
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })
+    expect(config.isProduction).toBe(true)
+    expect(config.seedDemo).toBe(false)
+    expect(config.host).toBe('0.0.0.0')
+  })
+})
