@@ -18,7 +18,8 @@ export default defineConfig({
           include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           pool: 'forks',
-          maxWorkers: 2,
+          // Unit tests first; integration files then share the two cores.
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -95,11 +95,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   })
   installValidators(app)
   installErrorHandler(app)
-  await app.register(cookie, { secret: options.config.sessionSecret })
+  // Cookies are parsed by the auth hook only when a request carries one.
+  await app.register(cookie, { secret: options.config.sessionSecret, hook: false })
   await app.register(rateLimit, { global: false })
   await installOpenApi(app, version)
   installAuth(app, deps)
-  installTenancy(app, deps)
   installIdempotency(app, deps.database.db)
 
   await app.register(systemRoutes(deps), { prefix: '/api' })
@@ -113,9 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await app.register(
         async (scope) => {
           // Every route of the module is a tenant route: the city is resolved and membership checked.
-          scope.addHook('onRoute', (route) => {
-            route.config = { ...(route.config as object), tenant: true }
-          })
+          installTenancy(scope, deps)
           await scope.register(manifest.tenantRoutes!)
         },
         { prefix: `${API_PREFIX}/cities/:city${manifest.routePrefix ?? ''}` },

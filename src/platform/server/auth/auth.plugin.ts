@@ -36,7 +36,9 @@ async function authenticate(deps: AppDeps, request: FastifyRequest): Promise<'ex
     request.authMethod = 'token'
     return null
   }
-  const cookie = request.cookies[SESSION_COOKIE]
+  const cookie = request.headers.cookie
+    ? request.server.parseCookie(request.headers.cookie)[SESSION_COOKIE]
+    : undefined
   if (!cookie) return null
   const unsigned = request.unsignCookie(cookie)
   if (!unsigned.valid || !unsigned.value) return 'expired'
@@ -71,8 +73,7 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
     }
   })
 
-  app.addHook('onRequest', async (request, reply) => {
-    request.locale = pickLocale(request.headers['accept-language'])
+  const authenticateRequest = async (request: FastifyRequest, reply: FastifyReply) => {
     const isPublic = request.routeOptions.config.public === true
     const sessionState = await authenticate(deps, request)
     if (request.actor && !request.headers['accept-language']) request.locale = request.actor.locale
@@ -87,5 +88,13 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
         throw new AppError('auth.csrf_invalid')
       }
     }
+  }
+
+  app.addHook('onRequest', (request, reply, done) => {
+    request.locale = pickLocale(request.headers['accept-language'])
+    // Anonymous reads of public routes (the city pages, health) skip the database entirely.
+    const hasCredentials = request.headers.cookie !== undefined || request.headers.authorization !== undefined
+    if (!hasCredentials && request.routeOptions.config.public === true) return done()
+    authenticateRequest(request, reply).then(() => done(), done)
   })
 }

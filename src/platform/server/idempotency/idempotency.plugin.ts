@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Db } from '../db/client.ts'
 import { AppError } from '../errors.ts'
 import { idempotencyKeys } from './idempotency.tables.ts'
@@ -12,8 +12,7 @@ const KEY_PATTERN = /^[A-Za-z0-9._-]{8,128}$/
  * runWrite() inside the service's transaction.
  */
 export function installIdempotency(app: FastifyInstance, db: Db): void {
-  app.addHook('preHandler', async (request, reply) => {
-    if (!request.routeOptions.config.idempotent) return
+  const claimKey = async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key']
     if (key === undefined) return
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) throw new AppError('idempotency.key_invalid')
@@ -34,5 +33,11 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
       requestHash,
       ...(stored ? { replay: { result: stored.result } } : {}),
     }
+  }
+  // Only the routes that opted in pay for the hook.
+  app.addHook('onRoute', (route) => {
+    if (!(route.config as { idempotent?: boolean } | undefined)?.idempotent) return
+    const existing = route.preHandler ? [route.preHandler].flat() : []
+    route.preHandler = [...existing, claimKey]
   })
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
 import { TIMEZONE_ABBREVIATION, type TimeZoneName } from '../../domain/regions.ts'
 import { ProblemSchema } from '../http/schemas.ts'
 import type { CityRow } from './cities.repository.ts'
@@ -60,12 +61,18 @@ export const citiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'One kabupaten/kota with its kecamatan and desa/kelurahan',
         params: CityCodeParamsSchema,
-        response: { 200: CityDetailSchema, 404: ProblemSchema },
+        response: { 200: CityDetailSchema, 304: Type.Null(), 404: ProblemSchema },
       },
     },
-    async (request) => {
-      const { city, districts } = await service.getCityWithRegions(request.context(), request.params.code)
-      return { city: presentCity(city), districts }
+    async (request, reply) => {
+      const cached = await service.getCityDetailBody(request.context(), {
+        codeOrSlug: request.params.code,
+        present: presentCity,
+      })
+      reply.header('etag', cached.etag).header('cache-control', 'public, max-age=60')
+      if (request.headers['if-none-match'] === cached.etag) return reply.code(304).send(null)
+      // Already serialised from the same schema's shape; sent as it is.
+      return reply.type('application/json; charset=utf-8').send(cached.body as never)
     },
   )
 

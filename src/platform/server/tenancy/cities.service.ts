@@ -4,6 +4,7 @@ import { AppError } from '../errors.ts'
 import { runWrite } from '../idempotency/run-write.ts'
 import type { CityRef } from '../module.ts'
 import * as repo from './cities.repository.ts'
+import { cachedCityDetail, forgetCityDetail } from './city-detail.cache.ts'
 
 export function toCityRef(row: repo.CityRow): CityRef {
   return { id: row.id, code: row.code, slug: row.slug, name: row.name, timezone: row.timezone }
@@ -19,6 +20,20 @@ export async function getCityWithRegions(context: ServiceContext, codeOrSlug: st
   const city = await getCity(context, codeOrSlug)
   const districts = await repo.findRegionTree(context.database.db, city.id)
   return { city, districts }
+}
+
+/** The same, serialised and cached (see city-detail.cache.ts); `present` shapes the city row. */
+export function getCityDetailBody(
+  context: ServiceContext,
+  options: { codeOrSlug: string; present: (city: repo.CityRow) => unknown },
+) {
+  return cachedCityDetail(context.database, {
+    key: options.codeOrSlug.trim().toLowerCase(),
+    load: async () => {
+      const { city, districts } = await getCityWithRegions(context, options.codeOrSlug)
+      return { codes: [city.code, city.slug], value: { city: options.present(city), districts } }
+    },
+  })
 }
 
 export function searchCities(
@@ -49,6 +64,7 @@ export async function activateCity(context: ServiceContext, codeOrSlug: string) 
   if (city.isActive) return city
   return runWrite(context, async (tx) => {
     const after = await repo.setCityActive(tx, { cityId: city.id, isActive: true })
+    forgetCityDetail(context.database)
     for (const manifest of context.manifests) {
       await manifest.onCityActivated?.({ tx, city: toCityRef(after) })
     }
@@ -70,6 +86,7 @@ export async function deactivateCity(context: ServiceContext, codeOrSlug: string
   if (!city.isActive) return city
   return runWrite(context, async (tx) => {
     const after = await repo.setCityActive(tx, { cityId: city.id, isActive: false })
+    forgetCityDetail(context.database)
     await recordAudit(tx, context, {
       cityId: city.id,
       action: 'city.deactivated',

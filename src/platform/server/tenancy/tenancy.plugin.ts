@@ -6,13 +6,15 @@ import { findCityByCodeOrSlug } from './cities.repository.ts'
 import { toCityRef } from './cities.service.ts'
 
 /**
- * For every tenant route: the `{city}` exists (404), is onboarded (409), and the caller holds a
- * role there (403). Handlers and services then read `request.city` and never the raw parameter.
+ * Installed in the scope of a module's tenant routes (mounted under /api/v1/cities/:city/…): the
+ * `{city}` exists (404), is onboarded (409), and the caller holds a role there (403). Handlers and services then read `request.city` and never the raw parameter.
  */
-export function installTenancy(app: FastifyInstance, deps: AppDeps): void {
+export function installTenancy(scope: FastifyInstance, deps: AppDeps): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...(route.config as object), tenant: true }
+  })
   // Before body validation: a stranger to the city learns nothing, not even which fields are wrong.
-  app.addHook('preValidation', async (request) => {
-    if (!request.routeOptions.config.tenant) return
+  scope.addHook('preValidation', async (request) => {
     const param = (request.params as { city?: string }).city ?? ''
     const city = await findCityByCodeOrSlug(deps.database.db, param)
     if (!city) throw new AppError('city.not_found', { params: { city: param } })

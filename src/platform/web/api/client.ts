@@ -1,0 +1,47 @@
+import createClient from 'openapi-fetch'
+import { currentLanguage } from '../i18n/setup.ts'
+import { ApiError, toApiError } from './problem.ts'
+import type { paths } from './schema'
+
+let csrfToken: string | null = null
+
+/** The session's CSRF token, from login or GET /auth/me; every cookie-authenticated write echoes it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token
+}
+
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' })
+
+api.use({
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', currentLanguage())
+    if (csrfToken && request.method !== 'GET' && request.method !== 'HEAD') {
+      request.headers.set('X-CSRF-Token', csrfToken)
+    }
+    return request
+  },
+})
+
+type Outcome = { data?: unknown; error?: unknown; response: Response }
+
+/** Resolves to the response body, or throws an ApiError (status 0 when the server never answered). */
+export async function unwrap<R extends Outcome>(call: Promise<R>): Promise<NonNullable<R['data']>> {
+  let outcome: R
+  try {
+    outcome = await call
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
+    throw new ApiError({ status: 0, code: 'network' })
+  }
+  if (!outcome.response.ok) throw toApiError(outcome.response.status, outcome.error)
+  return outcome.data as NonNullable<R['data']>
+}
+
+/** One key per form submission: a double click or a retried request never creates twice. */
+export function idempotencyHeaders(key: string): { 'Idempotency-Key': string } {
+  return { 'Idempotency-Key': key }
+}
+
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID()
+}

@@ -1,0 +1,14 @@
+import type { ComponentType, LazyExoticComponent } from 'react'
+
+type Catalog = Record<string, unknown>
+
+/** What a domain module adds to the web app; the web twin of the server's ModuleManifest. */
+export interface ModuleWeb {
+  /** Same name as the server manifest: workspace nav items carry it, and it is the i18n namespace. */
+  name: string
+  messages: { id: Catalog; en: Catalog }
+  /** Error catalog shared with the server, so problem codes translate in the browser too. */
+  errors: { id: Record<string, string>; en: Record<string, string> }
+  /** Pages under /c/:city/, each a lazy chunk. */
+  routes: { path: string; component: LazyExoticComponent<ComponentType> }[]
+}
