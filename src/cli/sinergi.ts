@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander'
 import { buildAccessRegistry } from '../platform/server/access/access.registry.ts'
-import { createUser, grantRole } from '../platform/server/access/access.service.ts'
+import { createUser, grantRole, setPassword } from '../platform/server/access/access.service.ts'
 import { allManifests } from '../platform/server/app.ts'
 import { findUserByUsername } from '../platform/server/auth/auth.repository.ts'
 import { createApiToken } from '../platform/server/auth/auth.service.ts'
@@ -25,7 +25,7 @@ import {
 async function withContext<T>(work: (context: ServiceContext) => Promise<T>): Promise<T> {
   const config = loadConfig()
   const manifests = allManifests()
-  const { database } = await prepareDatabase({ config, manifests, seedDemo: false })
+  const { database } = await prepareDatabase({ config, manifests, seedDemo: false, refuseDemoUsers: false })
   try {
     return await work(
       systemContext({ database, config, manifests, access: buildAccessRegistry(manifests) }, 'cli'),
@@ -65,6 +65,15 @@ export function buildProgram(): Command {
         print(`created user ${created.username}${created.isPlatformAdmin ? ' (platform admin)' : ''}`)
       },
     )
+
+  user
+    .command('set-password <username>')
+    .description('give an account a new password (ends its sessions; a demo account stops being one)')
+    .requiredOption('--password <password>', 'the new password (at least 10 characters)')
+    .action(async (username: string, options: { password: string }) => {
+      await withContext((context) => setPassword(context, { username, password: options.password }))
+      print(`new password set for ${username.toLowerCase()}`)
+    })
 
   user
     .command('grant <username> <role>')

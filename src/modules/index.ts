@@ -1,4 +1,5 @@
 import { agenciesModule } from './agencies/agencies.module.ts'
+import { wasteModule } from './waste/waste.module.ts'
 
 /** Every domain module, in the order they are registered. Adding a module is one line here. */
-export const MODULES = [agenciesModule]
+export const MODULES = [agenciesModule, wasteModule]

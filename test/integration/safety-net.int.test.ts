@@ -224,6 +224,32 @@ describe('every route', () => {
     expect(await countAuditRows(t)).toBe(before)
   })
 
+  it('refuses a NUL character anywhere with 400, never a 500', async () => {
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'x\u0000y', password: 'whatever-password' },
+    })
+    expect(login.statusCode).toBe(400)
+    const param = await t.app.inject({ method: 'GET', url: '/api/v1/cities/35.79%00' })
+    expect(param.statusCode).toBe(400)
+    const badUrl = await t.app.inject({ method: 'GET', url: '/api/%E0%A4%A' })
+    expect(badUrl.statusCode).toBe(400)
+    expect(badUrl.headers['content-type']).toContain('application/problem+json')
+  })
+
+  it('shows the API documentation to anyone', async () => {
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' })
+    expect(docs.statusCode).toBe(200)
+  })
+
+  it('answers 404 for a missing web asset instead of the app page', async () => {
+    for (const url of ['/assets/old-chunk-123.js', '/robots.txt']) {
+      const response = await t.app.inject({ method: 'GET', url })
+      expect(response.statusCode, url).toBe(404)
+    }
+  })
+
   it('explains errors in Indonesian by default and in English on request', async () => {
     const id = await t.app.inject({ method: 'GET', url: '/api/v1/cities/99.99' })
     const en = await t.app.inject({

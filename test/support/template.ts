@@ -3,7 +3,12 @@ import { prepareDatabase } from '../../src/platform/server/boot.ts'
 import { loadConfig } from '../../src/platform/server/config.ts'
 import type { Database } from '../../src/platform/server/db/client.ts'
 
-export const testConfig = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false' })
+// Tests sign in far more often than a person; the per-IP limit has a test of its own.
+export const testConfig = loadConfig({
+  NODE_ENV: 'test',
+  SEED_DEMO: 'false',
+  LOGIN_ATTEMPTS_PER_MINUTE: '10000',
+})
 
 /** Migrations, all regions and the indicator definitions: what every test database starts from. */
 export async function prepareTemplate(database: Database): Promise<void> {

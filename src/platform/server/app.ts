@@ -10,12 +10,12 @@ import { authRoutes } from './auth/auth.routes.ts'
 import type { Config } from './config.ts'
 import type { AppDeps } from './context.ts'
 import type { Database } from './db/client.ts'
-import { registerErrorCodes } from './errors.ts'
-import { installErrorHandler } from './http/error-handler.ts'
+import { AppError, registerErrorCodes } from './errors.ts'
+import { installErrorHandler, sendProblem } from './http/error-handler.ts'
 import { systemRoutes } from './http/system.routes.ts'
 import { installValidators } from './http/validation.ts'
 import { installWebApp } from './http/web.ts'
-import { addMessages } from './i18n.ts'
+import { addMessages, pickLocale } from './i18n.ts'
 import { installIdempotency } from './idempotency/idempotency.plugin.ts'
 import { indicatorDefinitionRoutes } from './indicators/indicators.routes.ts'
 import type { ModuleManifest } from './module.ts'
@@ -71,6 +71,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.config.trustProxy,
     bodyLimit: 1_048_576,
     requestIdHeader: 'x-request-id',
+    // A URL that cannot even be routed (bad percent-encoding) still gets a problem document.
+    frameworkErrors: (error, request, reply) => {
+      request.locale = pickLocale(request.headers['accept-language'])
+      request.log.info({ code: error.code, url: request.url }, 'request refused before routing')
+      sendProblem(request, reply, new AppError('request.invalid'))
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // The route table, as registered: the safety-net tests walk it so every future route is covered.
@@ -100,10 +106,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(rateLimit, { global: false })
   await installOpenApi(app, version)
   installAuth(app, deps)
-  installIdempotency(app, deps.database.db)
+  installIdempotency(app, { db: deps.database.db, secret: options.config.sessionSecret })
 
   await app.register(systemRoutes(deps), { prefix: '/api' })
-  await app.register(authRoutes, { prefix: `${API_PREFIX}/auth` })
+  await app.register(authRoutes, {
+    prefix: `${API_PREFIX}/auth`,
+    loginAttemptsPerMinute: options.config.loginAttemptsPerMinute,
+  })
   await app.register(citiesRoutes, { prefix: `${API_PREFIX}/cities` })
   await app.register(indicatorDefinitionRoutes, { prefix: `${API_PREFIX}/indicators` })
 

@@ -7,7 +7,7 @@ import { auditLog } from './audit/audit.tables.ts'
 import { users } from './auth/auth.tables.ts'
 import { BootError, prepareDatabase } from './boot.ts'
 import type { Database } from './db/client.ts'
-import { DEMO_USERS } from './seed/demo.ts'
+import { DEMO_USERS, listDemoLogins } from './seed/demo.ts'
 import { cities } from './tenancy/cities.tables.ts'
 
 describe('first and second start', () => {
@@ -25,7 +25,11 @@ describe('first and second start', () => {
       audit: (await database.db.select().from(auditLog)).length,
     })
     const afterFirst = await counts()
-    expect(afterFirst.users).toBe(DEMO_USERS.length)
+    const logins = (await listDemoLogins(database.db)).map((login) => login.username)
+    expect(logins).toEqual(
+      expect.arrayContaining([...DEMO_USERS.map((u) => u.username), 'dlh.batu', 'operator.jalibar']),
+    )
+    expect(afterFirst.users).toBe(logins.length)
     expect(afterFirst.agencies).toBe(20)
     const active = (await database.db.select().from(cities))
       .filter((city) => city.isActive)

@@ -26,6 +26,8 @@ export async function prepareDatabase(options: {
   manifests: ModuleManifest[]
   database?: Database
   seedDemo?: boolean
+  /** The CLI opens a production database with demo users in order to fix exactly that. */
+  refuseDemoUsers?: boolean
 }): Promise<PreparedDatabase> {
   const { config, manifests } = options
   const database =
@@ -41,10 +43,11 @@ export async function prepareDatabase(options: {
     )
     const deps: AppDeps = { database, config, access: buildAccessRegistry(manifests), manifests }
     const demo = (options.seedDemo ?? config.seedDemo) ? await seedDemo(deps) : { seeded: false }
-    if (config.isProduction && (await countDemoUsers(database.db)) > 0) {
+    if (config.isProduction && options.refuseDemoUsers !== false && (await countDemoUsers(database.db)) > 0) {
       throw new BootError(
         'Refusing to start in production: demo users with published passwords exist in this database. ' +
-          'Change their passwords or remove them (they are marked is_demo), or use a fresh database.',
+          'Give each a new password with `npx sinergi user set-password <username> --password <new>`, ' +
+          'or use a fresh database.',
       )
     }
     return { database, regions, demoSeeded: demo.seeded }

@@ -20,6 +20,7 @@ const EnvSchema = Type.Object({
   SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 720 }),
   LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 100 }),
   LOGIN_LOCK_MINUTES: Type.Integer({ minimum: 1, maximum: 1440 }),
+  LOGIN_ATTEMPTS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, description: 'per client IP' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
   ),
@@ -40,6 +41,7 @@ export interface Config {
   sessionTtlHours: number
   loginMaxFailures: number
   loginLockMinutes: number
+  loginAttemptsPerMinute: number
   logLevel: Env['LOG_LEVEL']
   seedDemo: boolean
   trustProxy: boolean
@@ -77,11 +79,18 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
     SESSION_TTL_HOURS: raw.SESSION_TTL_HOURS ?? '12',
     LOGIN_MAX_FAILURES: raw.LOGIN_MAX_FAILURES ?? '5',
     LOGIN_LOCK_MINUTES: raw.LOGIN_LOCK_MINUTES ?? '15',
+    LOGIN_ATTEMPTS_PER_MINUTE: raw.LOGIN_ATTEMPTS_PER_MINUTE ?? '20',
     LOG_LEVEL: raw.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     SEED_DEMO: raw.SEED_DEMO ?? (isProduction ? 'false' : 'true'),
     TRUST_PROXY: raw.TRUST_PROXY ?? 'false',
   }
-  for (const key of ['PORT', 'SESSION_TTL_HOURS', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES']) {
+  for (const key of [
+    'PORT',
+    'SESSION_TTL_HOURS',
+    'LOGIN_MAX_FAILURES',
+    'LOGIN_LOCK_MINUTES',
+    'LOGIN_ATTEMPTS_PER_MINUTE',
+  ]) {
     const text = String(value[key]).trim()
     value[key] = /^-?\d+$/.test(text) ? Number(text) : text
   }
@@ -127,6 +136,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     sessionTtlHours: env.SESSION_TTL_HOURS,
     loginMaxFailures: env.LOGIN_MAX_FAILURES,
     loginLockMinutes: env.LOGIN_LOCK_MINUTES,
+    loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE,
     logLevel: env.LOG_LEVEL,
     seedDemo: env.SEED_DEMO,
     trustProxy: env.TRUST_PROXY,

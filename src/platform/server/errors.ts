@@ -14,6 +14,7 @@ export interface FieldProblem {
 const STATUS_BY_CODE: Record<string, number> = {
   'validation.failed': 400,
   'request.malformed_json': 400,
+  'request.invalid': 400,
   'request.unsupported_media_type': 415,
   'request.payload_too_large': 413,
   'route.not_found': 404,

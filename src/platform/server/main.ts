@@ -2,7 +2,8 @@ import { allManifests, buildApp } from './app.ts'
 import { BootError, prepareDatabase } from './boot.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { DataDirLockedError } from './db/data-dir-lock.ts'
-import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo.ts'
+import { purgeIdempotencyKeys } from './idempotency/idempotency.repository.ts'
+import { DEMO_PASSWORD, listDemoLogins } from './seed/demo.ts'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -11,10 +12,19 @@ async function main(): Promise<void> {
   const { database, regions, demoSeeded } = await prepareDatabase({ config, manifests })
   const app = await buildApp({ database, config, manifests })
 
+  const purge = () =>
+    purgeIdempotencyKeys(database.db).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'purging idempotency keys failed'),
+    )
+  await purge()
+  const purgeTimer = setInterval(purge, 3_600_000)
+  purgeTimer.unref()
+
   let closing = false
   const close = async (signal: string) => {
     if (closing) return
     closing = true
+    clearInterval(purgeTimer)
     app.log.info({ signal }, 'shutting down')
     await app.close()
     await database.close()
@@ -35,9 +45,10 @@ async function main(): Promise<void> {
     `  Database: ${where}; ${regions.cities} kabupaten/kota, ${regions.districts} kecamatan, ${regions.villages} desa/kelurahan`,
     `  Started in ${((Date.now() - started) / 1000).toFixed(1)} s${demoSeeded ? ' (demo data seeded)' : ''}`,
   ]
-  if (config.seedDemo) {
+  const demoLogins = config.seedDemo ? await listDemoLogins(database.db) : []
+  if (demoLogins.length > 0) {
     lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`)
-    for (const user of DEMO_USERS) lines.push(`    ${user.username.padEnd(16)} ${user.description}`)
+    for (const login of demoLogins) lines.push(`    ${login.username.padEnd(18)} ${login.roles.join('; ')}`)
   }
   process.stdout.write(`${lines.join('\n')}\n\n`)
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
-import type { Database, Tx } from './db/client.ts'
+import type { AppDeps } from './context.ts'
+import type { Tx } from './db/client.ts'
 import type { MessageCatalog } from './i18n.ts'
 import type { IndicatorDefinition } from './indicators/indicators.registry.ts'
 
@@ -41,7 +42,8 @@ export interface NavItem {
 }
 
 export interface DemoSeedContext {
-  database: Database
+  deps: AppDeps
+  /** The demo cities by short name: `batu`, `palopo`. */
   cities: Record<string, CityRef>
 }
 

@@ -28,5 +28,9 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
       security: [{ session: [] }, { bearer: [] }],
     },
   })
+  // The documentation is for anyone, like the OpenAPI document itself.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true }
+  })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
 }

@@ -58,6 +58,25 @@ describe('agencies (OPD)', () => {
     expect(await countAuditRows(t)).toBe(before + 1)
   })
 
+  it('replays a retry sent to the city slug instead of the code, with the fields in another order', async () => {
+    const headers = { 'idempotency-key': 'agency-form-456' }
+    const first = await batuAdmin.request({
+      method: 'POST',
+      url: '/api/v1/cities/35.79/agencies',
+      payload: { name: 'Satuan Polisi Pamong Praja', shortName: 'Satpol PP' },
+      headers,
+    })
+    const retry = await batuAdmin.request({
+      method: 'POST',
+      url: '/api/v1/cities/kota-batu/agencies',
+      payload: { shortName: 'Satpol PP', name: 'Satuan Polisi Pamong Praja' },
+      headers,
+    })
+    expect(retry.statusCode).toBe(201)
+    expect(retry.headers['idempotent-replayed']).toBe('true')
+    expect(retry.json().id).toBe(first.json().id)
+  })
+
   it('refuses a second agency of the same name with 409 and changes nothing', async () => {
     const before = await countAuditRows(t)
     const response = await batuAdmin.request({

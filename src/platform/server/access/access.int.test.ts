@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   activate,
@@ -10,6 +11,7 @@ import {
   signIn,
   type TestApp,
 } from '../../../../test/support/test-app.ts'
+import { idempotencyKeys } from '../idempotency/idempotency.tables.ts'
 import type { CityRef } from '../module.ts'
 
 describe('users and roles in a city', () => {
@@ -96,6 +98,39 @@ describe('users and roles in a city', () => {
       headers,
     })
     expect(reused.statusCode).toBe(422)
+  })
+
+  it('keeps no password, hash or plain request body in the idempotency store', async () => {
+    const headers = { 'idempotency-key': 'form-submit-secret-1' }
+    await batuAdmin.request({
+      method: 'POST',
+      url: '/api/v1/cities/35.79/users',
+      payload: newUser('rahasia.aman'),
+      headers,
+    })
+    const rows = await t.database.db.select().from(idempotencyKeys)
+    const stored = JSON.stringify(rows)
+    expect(rows.length).toBeGreaterThan(0)
+    expect(stored).not.toContain('argon2')
+    expect(stored).not.toContain('kata-sandi-baru-1')
+    const plainHash = createHash('sha256')
+      .update(JSON.stringify(newUser('rahasia.aman')))
+      .digest('hex')
+    expect(stored).not.toContain(plainHash)
+  })
+
+  it('lets a viewer narrowed to one agency still read the city', async () => {
+    const agencies = (await batuAdmin.request({ method: 'GET', url: '/api/v1/cities/35.79/agencies' })).json()
+    const person = await createTestUser(t, {
+      roles: [{ city: batu, role: 'city_viewer', scopeKind: 'agency', scopeId: agencies[0].id }],
+    })
+    const session = await signIn(t, person)
+    expect((await session.request({ method: 'GET', url: '/api/v1/cities/35.79/agencies' })).statusCode).toBe(
+      200,
+    )
+    const workspace = (await session.request({ method: 'GET', url: '/api/v1/cities/35.79/workspace' })).json()
+    expect(workspace.permissions).toContain('agencies:read')
+    expect(workspace.permissions).not.toContain('users:manage')
   })
 
   it('narrows a role to one agency of the city, and refuses an agency of another city', async () => {

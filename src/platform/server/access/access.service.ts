@@ -1,12 +1,18 @@
 import { recordAudit } from '../audit/audit.service.ts'
-import { findUserByPublicId, findUserByUsername, insertUser } from '../auth/auth.repository.ts'
+import {
+  deleteUserSessions,
+  findUserByPublicId,
+  findUserByUsername,
+  insertUser,
+  updateUser,
+} from '../auth/auth.repository.ts'
 import { hashPassword, isAcceptablePassword, MIN_PASSWORD_LENGTH } from '../auth/password.ts'
 import type { ServiceContext } from '../context.ts'
 import { isUniqueViolation, type Tx } from '../db/client.ts'
 import { AppError } from '../errors.ts'
 import { runWrite } from '../idempotency/run-write.ts'
 import type { CityRef } from '../module.ts'
-import { requireRole } from './access.registry.ts'
+import { MEMBER, requireRole } from './access.registry.ts'
 import * as repo from './access.repository.ts'
 import { assertCan } from './policy.ts'
 
@@ -58,6 +64,33 @@ export async function insertNewUser(tx: Tx, context: ServiceContext, input: NewU
     after: { username: user.username, displayName: user.displayName, isPlatformAdmin: user.isPlatformAdmin },
   })
   return user
+}
+
+/** An operator's reset (CLI): a new password, every session ended, no longer a demo account. */
+export async function setPassword(context: ServiceContext, input: { username: string; password: string }) {
+  const user = await findUserByUsername(context.database.db, input.username)
+  if (!user) throw new AppError('user.not_found')
+  if (!isAcceptablePassword({ password: input.password, username: user.username })) {
+    throw new AppError('validation.failed', {
+      details: [
+        { field: '/body/password', code: 'auth.weak_password', params: { min: MIN_PASSWORD_LENGTH } },
+      ],
+    })
+  }
+  const passwordHash = await hashPassword(input.password)
+  await runWrite(context, async (tx) => {
+    await updateUser(tx, {
+      userId: user.id,
+      values: { passwordHash, passwordChangedAt: new Date(), isDemo: false },
+    })
+    await deleteUserSessions(tx, { userId: user.id })
+    await recordAudit(tx, context, {
+      cityId: null,
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: user.publicId,
+    })
+  })
 }
 
 /** Platform-level: the CLI and the seed create users this way. */
@@ -155,7 +188,11 @@ export async function createCityUser(
       userPublicId: user.publicId,
       grant: options.grant,
     })
-    return { user, grant }
+    // Only what the route presents: the result is stored for Idempotency-Key replays.
+    return {
+      user: { publicId: user.publicId, username: user.username, displayName: user.displayName },
+      grant,
+    }
   })
 }
 
@@ -192,7 +229,7 @@ export function listRoles(context: ServiceContext) {
     description: role.description,
     scopeKinds: role.scopeKinds ?? [],
     permissions: [...context.access.rolesByPermission.entries()]
-      .filter(([, holders]) => holders.has(role.code) || holders.has('member'))
+      .filter(([, holders]) => holders.has(role.code) || holders.has(MEMBER))
       .map(([permission]) => permission)
       .sort(),
   }))

@@ -29,7 +29,8 @@ export function hasAnyRoleIn(actor: Actor, cityId: number): boolean {
 
 /**
  * A city-wide grant covers every record of the city; a grant narrowed to a scope (one agency, one
- * facility) covers only that scope. Platform admins may do everything.
+ * facility) covers only that scope, except for what every member of the city may do. Platform
+ * admins may do everything.
  */
 export function can(
   registry: AccessRegistry,
@@ -41,7 +42,9 @@ export function can(
   if (!holders) throw new Error(`Unknown permission ${permission}`)
   return actor.grants.some((grant) => {
     if (grant.cityId !== cityId) return false
-    if (!holders.has(grant.role) && !holders.has(MEMBER)) return false
+    // What every member may do (read the city) does not depend on the scope of their role.
+    if (holders.has(MEMBER)) return true
+    if (!holders.has(grant.role)) return false
     if (grant.scopeKind === null) return true
     return scope !== undefined && grant.scopeKind === scope.kind && grant.scopeId === scope.id
   })

@@ -24,7 +24,7 @@ export async function findAuditEntries(db: DbOrTx, filter: AuditFilter) {
   if (filter.action) conditions.push(eq(auditLog.action, filter.action))
   if (filter.from) conditions.push(gte(auditLog.createdAt, filter.from))
   if (filter.to) conditions.push(lt(auditLog.createdAt, filter.to))
-  if (filter.beforeId) conditions.push(lt(auditLog.id, filter.beforeId))
+  if (filter.beforeId !== undefined) conditions.push(lt(auditLog.id, filter.beforeId))
   return db
     .select({ entry: auditLog, actorPublicId: users.publicId })
     .from(auditLog)

@@ -74,6 +74,26 @@ describe('signing in', () => {
     ).toHaveLength(3)
   })
 
+  it('counts wrong passwords sent all at once, so parallel guessing cannot slip under the limit', async () => {
+    const victim = await createTestUser(t)
+    const guesses = await Promise.all(
+      Array.from({ length: 8 }, () => login(t, victim.username, 'parallel-guess-x')),
+    )
+    expect(guesses.filter((r) => r.statusCode === 429).length).toBeGreaterThan(0)
+    expect((await login(t, victim.username, victim.password)).statusCode).toBe(429)
+  })
+
+  it('signs in again over a live session without asking for the CSRF token', async () => {
+    const session = await signIn(t, user)
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: user.username, password: user.password },
+      headers: { cookie: session.cookie },
+    })
+    expect(again.statusCode).toBe(200)
+  })
+
   it('locks an unknown username the same way, so a lock reveals nothing', async () => {
     for (let i = 0; i < 3; i++) await login(t, 'ghost.user', 'bad-password-x')
     expect((await login(t, 'ghost.user', 'bad-password-x')).statusCode).toBe(429)
@@ -92,6 +112,19 @@ describe('signing in', () => {
     const session = await signIn(t, user)
     expect((await session.request({ method: 'POST', url: '/api/v1/auth/logout' })).statusCode).toBe(204)
     expect((await session.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401)
+  })
+})
+
+describe('the per-IP limit on signing in', () => {
+  it('answers 429 rate_limited after the configured number of attempts a minute', async () => {
+    const t = await createTestApp({ loginAttemptsPerMinute: 3 })
+    try {
+      const codes = []
+      for (let i = 0; i < 4; i++) codes.push((await login(t, `someone${i}`, 'whatever-password')).statusCode)
+      expect(codes).toEqual([401, 401, 401, 429])
+    } finally {
+      await t.close()
+    }
   })
 })
 

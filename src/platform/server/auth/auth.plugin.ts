@@ -27,10 +27,16 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' })
 }
 
-async function authenticate(deps: AppDeps, request: FastifyRequest): Promise<'expired' | null> {
+async function authenticate(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<'expired' | null> {
   const authorization = request.headers.authorization
   if (authorization?.startsWith('Bearer ')) {
     const actor = await resolveApiToken(deps, authorization.slice('Bearer '.length).trim())
+    // A public page stays public whatever token a client sends along.
+    if (!actor && request.routeOptions.config.public === true) return null
     if (!actor) throw new AppError('auth.token_invalid')
     request.actor = actor
     request.authMethod = 'token'
@@ -44,6 +50,13 @@ async function authenticate(deps: AppDeps, request: FastifyRequest): Promise<'ex
   if (!unsigned.valid || !unsigned.value) return 'expired'
   const session = await resolveSession(deps, unsigned.value)
   if (session.status === 'expired') return 'expired'
+  if (session.renewedUntil) {
+    setSessionCookie(reply, {
+      token: unsigned.value,
+      expiresAt: session.renewedUntil,
+      secure: deps.config.isProduction,
+    })
+  }
   request.actor = session.actor
   request.authMethod = 'session'
   request.sessionTokenHash = session.tokenHash
@@ -75,14 +88,15 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
 
   const authenticateRequest = async (request: FastifyRequest, reply: FastifyReply) => {
     const isPublic = request.routeOptions.config.public === true
-    const sessionState = await authenticate(deps, request)
+    const sessionState = await authenticate(deps, request, reply)
     if (request.actor && !request.headers['accept-language']) request.locale = request.actor.locale
     if (!request.actor) {
       if (sessionState === 'expired') clearSessionCookie(reply)
       if (isPublic || !request.routeOptions.url) return
       throw new AppError(sessionState === 'expired' ? 'auth.session_expired' : 'auth.required')
     }
-    if (request.authMethod === 'session' && !SAFE_METHODS.has(request.method)) {
+    // Public writes (signing in) carry no CSRF token: a live session cookie must not block them.
+    if (request.authMethod === 'session' && !SAFE_METHODS.has(request.method) && !isPublic) {
       const sent = request.headers[CSRF_HEADER]
       if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
         throw new AppError('auth.csrf_invalid')

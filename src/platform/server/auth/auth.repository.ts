@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, ne } from 'drizzle-orm'
 import type { ThrottleState } from '../../domain/login-throttle.ts'
-import type { DbOrTx } from '../db/client.ts'
+import type { DbOrTx, Tx } from '../db/client.ts'
 import { apiTokens, loginThrottle, sessions, users } from './auth.tables.ts'
 
 export type UserRow = typeof users.$inferSelect
@@ -72,9 +72,15 @@ export async function deleteUserSessions(db: DbOrTx, options: { userId: number; 
   await db.delete(sessions).where(and(...conditions))
 }
 
-export async function findThrottle(db: DbOrTx, usernameKey: string): Promise<ThrottleState | undefined> {
-  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.usernameKey, usernameKey))
-  return row
+/** Inside a transaction: the row (created if missing) stays locked until the transaction ends. */
+export async function lockThrottle(tx: Tx, usernameKey: string): Promise<ThrottleState | undefined> {
+  await tx.insert(loginThrottle).values({ usernameKey, failures: 0 }).onConflictDoNothing()
+  const [row] = await tx
+    .select()
+    .from(loginThrottle)
+    .where(eq(loginThrottle.usernameKey, usernameKey))
+    .for('update')
+  return row && row.failures > 0 ? row : undefined
 }
 
 export async function saveThrottle(db: DbOrTx, options: { usernameKey: string; state: ThrottleState }) {

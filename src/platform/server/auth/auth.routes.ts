@@ -48,11 +48,14 @@ async function describeMe(request: FastifyRequest) {
   }
 }
 
-export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{ loginAttemptsPerMinute: number }> = async (
+  app,
+  options,
+) => {
   app.post(
     '/login',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: options.loginAttemptsPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Sign in with username and password; sets the session cookie',
@@ -122,6 +125,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/password',
     {
+      // Each try runs argon2: a stolen session must not guess the current password at will.
+      config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },
       schema: {
         tags,
         summary: 'Change password; signs out every other session',

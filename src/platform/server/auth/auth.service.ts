@@ -32,8 +32,11 @@ export async function loadActor(db: Db, user: repo.UserRow): Promise<Actor> {
 }
 
 export type SessionLookup =
-  | { status: 'valid'; actor: Actor; csrfToken: string; tokenHash: string }
+  | { status: 'valid'; actor: Actor; csrfToken: string; tokenHash: string; renewedUntil: Date | null }
   | { status: 'expired' }
+
+/** However active, a session ends a week after sign-in: a stolen cookie does not live for ever. */
+export const SESSION_MAX_AGE_MS = 7 * 24 * 3_600_000
 
 /** An unknown token and an expired one look the same to the caller: the session is over. */
 export async function resolveSession(deps: AppDeps, token: string): Promise<SessionLookup> {
@@ -43,17 +46,19 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Sess
   const now = Date.now()
   if (!found || found.session.expiresAt.getTime() <= now || found.user.disabledAt)
     return { status: 'expired' }
+  if (now - found.session.createdAt.getTime() > SESSION_MAX_AGE_MS) return { status: 'expired' }
+  let renewedUntil: Date | null = null
+  // Sliding expiry, written at most every few minutes; the cookie is renewed with it.
   if (now - found.session.lastSeenAt.getTime() > SESSION_REFRESH_MS) {
-    await repo.extendSession(db, {
-      tokenHash,
-      expiresAt: new Date(now + deps.config.sessionTtlHours * 3_600_000),
-    })
+    renewedUntil = new Date(now + deps.config.sessionTtlHours * 3_600_000)
+    await repo.extendSession(db, { tokenHash, expiresAt: renewedUntil })
   }
   return {
     status: 'valid',
     actor: await loadActor(db, found.user),
     csrfToken: found.session.csrfToken,
     tokenHash,
+    renewedUntil,
   }
 }
 
@@ -73,8 +78,8 @@ export interface LoginResult {
 }
 
 /**
- * One answer for an unknown user, a wrong password and a disabled account. Failures are counted
- * per username as typed and committed before the refusal, so the count survives the error.
+ * One answer for an unknown user, a wrong password and a disabled account. Attempts are counted
+ * per username as typed, existing or not, and a success clears the count.
  */
 export async function login(
   context: ServiceContext,
@@ -87,15 +92,20 @@ export async function login(
     lockMinutes: context.config.loginLockMinutes,
   }
   const now = new Date()
-  const throttle = await repo.findThrottle(db, usernameKey)
-  const minutesLeft = lockedMinutesLeft(throttle, now)
+  // The attempt is counted before the password is checked, under a row lock: parallel guesses
+  // queue on the lock and each one counts, so they cannot all slip in under the limit.
+  const minutesLeft = await runWrite({ ...context, idempotency: null }, async (tx) => {
+    const throttle = await repo.lockThrottle(tx, usernameKey)
+    const locked = lockedMinutesLeft(throttle, now)
+    if (locked === 0) await repo.saveThrottle(tx, { usernameKey, state: afterFailure(throttle, now, policy) })
+    return locked
+  })
   if (minutesLeft > 0) throw new AppError('auth.too_many_attempts', { params: { minutes: minutesLeft } })
 
   const user = await repo.findUserByUsername(db, usernameKey)
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password)
   if (!user || !passwordOk || user.disabledAt) {
     await runWrite({ ...context, idempotency: null }, async (tx) => {
-      await repo.saveThrottle(tx, { usernameKey, state: afterFailure(throttle, now, policy) })
       await recordAudit(tx, context, {
         cityId: null,
         action: 'auth.login_failed',

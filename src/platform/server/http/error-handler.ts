@@ -22,7 +22,26 @@ function toAppError(error: FastifyError): AppError {
   if (error instanceof SyntaxError && error.statusCode === 400) return new AppError('request.malformed_json')
   if (error.statusCode === 429) return new AppError('rate_limited')
   if (error.statusCode === 404) return new AppError('route.not_found')
+  // Any other refusal by the framework is the client's: say so, without a 500.
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+    return new AppError('request.invalid')
   return new AppError('internal')
+}
+
+/**
+ * Drizzle wraps database errors with the failed query *and its parameters* in the message: a
+ * password hash or a token would land in the log. Keep the SQL and the database's own error only.
+ */
+function loggable(error: Error): unknown {
+  const wrapped = error as Error & { query?: string; params?: unknown[]; cause?: unknown }
+  if (wrapped.query === undefined || wrapped.params === undefined) return error
+  const cause = wrapped.cause as { code?: string; message?: string; constraint?: string } | undefined
+  return {
+    type: error.name,
+    query: wrapped.query,
+    cause: cause ? { code: cause.code, message: cause.message, constraint: cause.constraint } : undefined,
+    stack: error.stack?.split('\n').slice(1).join('\n'),
+  }
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, appError: AppError): FastifyReply {
@@ -51,8 +70,8 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error)
     if (appError.status >= 500) {
-      // The cause goes to the log, never to the client.
-      request.log.error({ err: error, url: request.url, method: request.method }, 'request failed')
+      // The cause goes to the log, never to the client; and never a query's parameters to the log.
+      request.log.error({ err: loggable(error), url: request.url, method: request.method }, 'request failed')
     } else {
       request.log.info({ code: appError.code, url: request.url }, 'request refused')
     }

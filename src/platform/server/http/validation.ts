@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject } from 'ajv'
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import type { FastifyInstance } from 'fastify'
 import type { FieldProblem } from '../errors.ts'
@@ -23,8 +23,41 @@ export function installValidators(app: FastifyInstance): void {
   const strict = makeAjv(false)
   const coercing = makeAjv('array')
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema),
+    refusingNul(httpPart === 'body' ? strict.compile(schema) : coercing.compile(schema)),
   )
+}
+
+/** The JSON pointer of the first string holding a NUL character, or null. */
+function findNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+      const found = findNul(inner, `${path}/${key}`)
+      if (found !== null) return found
+    }
+  }
+  return null
+}
+
+/**
+ * PostgreSQL cannot store a NUL character in text, and would answer with a 500. Refuse it as a
+ * validation error instead, in every part of every request.
+ */
+function refusingNul(validate: ValidateFunction) {
+  const wrapped = (data: unknown): boolean => {
+    if (!validate(data)) {
+      wrapped.errors = validate.errors
+      return false
+    }
+    const path = findNul(data)
+    wrapped.errors =
+      path === null
+        ? null
+        : [{ keyword: 'nul', instancePath: path, schemaPath: '#', params: {}, message: 'contains NUL' }]
+    return path === null
+  }
+  wrapped.errors = null as ErrorObject[] | null | undefined
+  return wrapped
 }
 
 export function toFieldProblems(errors: ErrorObject[], context: string): FieldProblem[] {

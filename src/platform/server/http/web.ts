@@ -31,6 +31,8 @@ export async function installWebApp(app: FastifyInstance): Promise<void> {
       const cacheControl = relative.startsWith('/assets/') ? IMMUTABLE : 'no-cache'
       return reply.header('cache-control', cacheControl).sendFile(relative, { cacheControl: false })
     }
+    // A missing file is a 404, not the app: a stale tab asking for an old chunk must not get HTML.
+    if (relative.startsWith('/assets/') || path.extname(relative) !== '') return reply.callNotFound()
     if (!isFile(path.join(WEB_ROOT, 'index.html'))) {
       return reply
         .code(503)

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Db } from '../db/client.ts'
@@ -11,15 +11,36 @@ const KEY_PATTERN = /^[A-Za-z0-9._-]{8,128}$/
  * A route opts in with `config: { idempotent: true }`. The claim is checked here and fulfilled by
  * runWrite() inside the service's transaction.
  */
-export function installIdempotency(app: FastifyInstance, db: Db): void {
+/** JSON with object keys sorted, so `{a, b}` and `{b, a}` are the same request. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    )
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`
+  }
+  return JSON.stringify(value ?? null)
+}
+
+export function installIdempotency(app: FastifyInstance, options: { db: Db; secret: string }): void {
+  const { db, secret } = options
   const claimKey = async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key']
     if (key === undefined) return
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) throw new AppError('idempotency.key_invalid')
-    const path = request.url.split('?')[0]
-    const scope = `${request.actor?.userId ?? 'anonymous'}:${request.method}:${path}`
-    const requestHash = createHash('sha256')
-      .update(JSON.stringify(request.body ?? null))
+    // The route pattern and the resolved city, not the raw URL: `35.79` and `kota-batu` are one city.
+    const { city: _city, ...params } = (request.params ?? {}) as Record<string, unknown>
+    const scope = [
+      request.actor?.userId ?? 'anonymous',
+      request.method,
+      request.routeOptions.url,
+      request.city?.id ?? '',
+      canonicalJson(params),
+    ].join(':')
+    // Keyed with the server secret: the body may hold a password, and a bare hash could be guessed.
+    const requestHash = createHmac('sha256', secret)
+      .update(canonicalJson(request.body ?? null))
       .digest('hex')
     const [stored] = await db
       .select()

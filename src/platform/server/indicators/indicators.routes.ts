@@ -129,7 +129,11 @@ export const indicatorValueRoutes: FastifyPluginAsyncTypebox = async (app) => {
           }),
         ]),
         body: BodySchema({
-          value: Type.Number({ description: 'Finite number in the unit of the indicator' }),
+          value: Type.Number({
+            minimum: -1e13,
+            maximum: 1e13,
+            description: 'In the unit of the indicator; stored with 6 decimals',
+          }),
           sourceNote: Type.String({
             minLength: 3,
             maxLength: 500,

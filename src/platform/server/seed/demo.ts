@@ -1,7 +1,13 @@
-import { eq } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
+import { findGrantsOfUser } from '../access/access.repository.ts'
 import { createUser, grantRole } from '../access/access.service.ts'
-import { type AppDeps, systemContext } from '../context.ts'
+import { findUserByUsername } from '../auth/auth.repository.ts'
+import { users } from '../auth/auth.tables.ts'
+import { type AppDeps, type ServiceContext, systemContext } from '../context.ts'
+import type { Db } from '../db/client.ts'
 import { appMeta } from '../db/meta.tables.ts'
+import { AppError } from '../errors.ts'
+import type { CityRef } from '../module.ts'
 import { activateCity, toCityRef } from '../tenancy/cities.service.ts'
 
 /** Published in the README and printed at start: never valid in production (see config.ts). */
@@ -14,8 +20,6 @@ export interface DemoUser {
   displayName: string
   isPlatformAdmin?: boolean
   roles: { city: keyof typeof DEMO_CITIES; role: string }[]
-  /** What the person does, for the start-up banner. */
-  description: string
 }
 
 export const DEMO_USERS: DemoUser[] = [
@@ -24,19 +28,16 @@ export const DEMO_USERS: DemoUser[] = [
     displayName: 'Admin Platform',
     isPlatformAdmin: true,
     roles: [],
-    description: 'platform admin',
   },
   {
     username: 'admin.batu',
     displayName: 'Admin Kota Batu (Diskominfo)',
     roles: [{ city: 'batu', role: 'city_admin' }],
-    description: 'city admin, Kota Batu',
   },
   {
     username: 'admin.palopo',
     displayName: 'Admin Kota Palopo (Diskominfo)',
     roles: [{ city: 'palopo', role: 'city_admin' }],
-    description: 'city admin, Kota Palopo',
   },
   {
     username: 'bappeda.palopo',
@@ -45,11 +46,63 @@ export const DEMO_USERS: DemoUser[] = [
       { city: 'palopo', role: 'city_viewer' },
       { city: 'batu', role: 'city_viewer' },
     ],
-    description: 'city viewer in Palopo and Batu (partner cities)',
   },
 ]
 
 const META_KEY = 'demo_seeded_at'
+
+/**
+ * Creates a demo account and its roles unless they exist: a seed interrupted half-way (or two app
+ * servers starting together) picks up where it stopped instead of failing for ever.
+ */
+export async function ensureDemoUser(
+  context: ServiceContext,
+  user: {
+    username: string
+    displayName: string
+    isPlatformAdmin?: boolean
+    roles: { city: CityRef; role: string; scopeKind?: string; scopeId?: string }[]
+  },
+): Promise<void> {
+  if (!(await findUserByUsername(context.database.db, user.username))) {
+    try {
+      await createUser(context, {
+        username: user.username,
+        password: DEMO_PASSWORD,
+        displayName: user.displayName,
+        isPlatformAdmin: user.isPlatformAdmin,
+        isDemo: true,
+      })
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'user.username_taken')) throw error
+    }
+  }
+  for (const grant of user.roles) {
+    try {
+      await grantRole(context, {
+        city: grant.city,
+        username: user.username,
+        grant: { role: grant.role, scopeKind: grant.scopeKind ?? null, scopeId: grant.scopeId ?? null },
+      })
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'role.already_granted')) throw error
+    }
+  }
+}
+
+/** Every demo account with its roles, for the start-up banner: modules add their own. */
+export async function listDemoLogins(db: Db): Promise<{ username: string; roles: string[] }[]> {
+  const rows = await db.select().from(users).where(eq(users.isDemo, true)).orderBy(asc(users.id))
+  return Promise.all(
+    rows.map(async (user) => {
+      const grants = await findGrantsOfUser(db, user.id)
+      const roles = grants.map(
+        (grant) => `${grant.role}${grant.scopeKind ? ` (one ${grant.scopeKind})` : ''}, ${grant.cityName}`,
+      )
+      return { username: user.username, roles: user.isPlatformAdmin ? ['platform admin', ...roles] : roles }
+    }),
+  )
+}
 
 /**
  * Seeds the demo once: both cities active with their default agencies, one user per role, then
@@ -66,23 +119,15 @@ export async function seedDemo(deps: AppDeps): Promise<{ seeded: boolean }> {
     palopo: toCityRef(await activateCity(context, DEMO_CITIES.palopo)),
   }
   for (const user of DEMO_USERS) {
-    await createUser(context, {
+    await ensureDemoUser(context, {
       username: user.username,
-      password: DEMO_PASSWORD,
       displayName: user.displayName,
       isPlatformAdmin: user.isPlatformAdmin,
-      isDemo: true,
+      roles: user.roles.map((grant) => ({ city: cities[grant.city], role: grant.role })),
     })
-    for (const grant of user.roles) {
-      await grantRole(context, {
-        city: cities[grant.city],
-        username: user.username,
-        grant: { role: grant.role },
-      })
-    }
   }
   for (const manifest of deps.manifests) {
-    await manifest.seedDemo?.({ database: deps.database, cities })
+    await manifest.seedDemo?.({ deps, cities })
   }
   await db.insert(appMeta).values({ key: META_KEY, value: new Date().toISOString() })
   return { seeded: true }

@@ -1,0 +1,15 @@
+import type { AccessRegistry } from '../../../platform/server/access/access.registry.ts'
+import { type Actor, assertCan } from '../../../platform/server/access/policy.ts'
+
+export const WASTE_PERMISSIONS = {
+  'waste:read': ['member'],
+  'facilities:write': ['dlh_staff'],
+}
+
+export function assertCanReadWaste(access: AccessRegistry, options: { actor: Actor; cityId: number }) {
+  assertCan(access, { ...options, permission: 'waste:read' })
+}
+
+export function assertCanEditFacilities(access: AccessRegistry, options: { actor: Actor; cityId: number }) {
+  assertCan(access, { ...options, permission: 'facilities:write' })
+}

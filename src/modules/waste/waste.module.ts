@@ -1,0 +1,47 @@
+import type { ModuleManifest } from '../../platform/server/module.ts'
+import errorsEn from './locales/errors.en.json' with { type: 'json' }
+import errorsId from './locales/errors.id.json' with { type: 'json' }
+import { facilitiesRoutes } from './server/facilities.routes.ts'
+import { findFacilityLabel } from './server/facilities.service.ts'
+import { WASTE_PERMISSIONS } from './server/waste.policy.ts'
+import { seedWasteDemo } from './server/waste.seed.ts'
+
+/** Persampahan: facilities now; the waste flow ledger and a TPS 3R's day build on them. */
+export const wasteModule: ModuleManifest = {
+  name: 'waste',
+  routePrefix: '/waste',
+  tenantRoutes: facilitiesRoutes,
+  roles: [
+    {
+      code: 'dlh_staff',
+      name: { id: 'Staf Dinas Lingkungan Hidup', en: 'Environment agency staff' },
+      description: {
+        id: 'Mengelola data fasilitas persampahan kota dan neraca sampah.',
+        en: "Manages the city's waste facilities and waste balance.",
+      },
+      scopeKinds: ['agency'],
+    },
+    {
+      code: 'facility_operator',
+      name: { id: 'Operator fasilitas', en: 'Facility operator' },
+      description: {
+        id: 'Mencatat kegiatan harian satu fasilitas (mis. TPS3R atau bank sampah).',
+        en: "Records one facility's daily work (e.g. a TPS3R or a bank sampah).",
+      },
+      scopeKinds: ['facility'],
+    },
+  ],
+  permissions: WASTE_PERMISSIONS,
+  scopes: {
+    facility: {
+      resolve: ({ tx, cityId, scopeId }) => findFacilityLabel({ tx, cityId, facilityId: scopeId }),
+    },
+  },
+  errorCodes: {
+    'facility.not_found': 404,
+    'facility.name_taken': 409,
+  },
+  messages: { id: errorsId, en: errorsEn },
+  nav: [{ path: 'waste/facilities', labelKey: 'nav.facilities', permission: 'waste:read' }],
+  seedDemo: seedWasteDemo,
+}
