@@ -35,8 +35,8 @@ export class AuditPage {
     const candidates = this.rows(action)
     await expect(candidates.first()).toBeVisible()
     // Open each entry's "show changes" that is still closed.
-    for (const summary of await candidates.locator('details:not([open]) > summary').all())
-      await summary.click()
+    const closed = candidates.locator('details:not([open]) > summary')
+    while ((await closed.count()) > 0) await closed.first().click()
     let matching = candidates
     for (const fragment of fragments) matching = matching.filter({ hasText: fragment })
     await expect(matching, `an audit entry ${action} with ${fragments.join(', ')}`).toHaveCount(1)

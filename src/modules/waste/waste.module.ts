@@ -3,6 +3,7 @@ import errorsEn from './locales/errors.en.json' with { type: 'json' }
 import errorsId from './locales/errors.id.json' with { type: 'json' }
 import { facilitiesRoutes } from './server/facilities.routes.ts'
 import { findFacilityLabel } from './server/facilities.service.ts'
+import { flowsRoutes } from './server/flows.routes.ts'
 import { WASTE_PERMISSIONS } from './server/waste.policy.ts'
 import { seedWasteDemo } from './server/waste.seed.ts'
 
@@ -10,7 +11,10 @@ import { seedWasteDemo } from './server/waste.seed.ts'
 export const wasteModule: ModuleManifest = {
   name: 'waste',
   routePrefix: '/waste',
-  tenantRoutes: facilitiesRoutes,
+  tenantRoutes: async (app) => {
+    await app.register(facilitiesRoutes)
+    await app.register(flowsRoutes)
+  },
   roles: [
     {
       code: 'dlh_staff',
@@ -40,6 +44,10 @@ export const wasteModule: ModuleManifest = {
   errorCodes: {
     'facility.not_found': 404,
     'facility.name_taken': 409,
+    'flow.not_found': 404,
+    'flow.already_reversed': 409,
+    'flow.is_reversal': 409,
+    'flow.mass_balance': 422,
   },
   messages: { id: errorsId, en: errorsEn },
   nav: [{ path: 'waste/facilities', labelKey: 'nav.facilities', permission: 'waste:read' }],

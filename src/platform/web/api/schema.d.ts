@@ -1805,7 +1805,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description Finite number in the unit of the indicator */
+                        /** @description In the unit of the indicator; stored with 6 decimals */
                         value: number;
                         /** @description Where the figure comes from */
                         sourceNote: string;
@@ -2250,6 +2250,1443 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/waste/facilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Facilities of the city (TPS, TPS3R, bank sampah, TPST, TPA, …), filtered and paged */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    /** @description SIPSN facility kind */
+                    kind?: "tps" | "tps3r" | "bank_sampah_unit" | "bank_sampah_induk" | "rumah_kompos" | "tpst" | "tpa" | "pusat_daur_ulang" | "pengepul";
+                    status?: "planned" | "active" | "inactive" | "closed";
+                    village?: string;
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /**
+                                 * @description SIPSN facility kind
+                                 * @enum {unknown}
+                                 */
+                                kind: "tps" | "tps3r" | "bank_sampah_unit" | "bank_sampah_induk" | "rumah_kompos" | "tpst" | "tpa" | "pusat_daur_ulang" | "pengepul";
+                                name: string;
+                                /** @enum {unknown} */
+                                status: "planned" | "active" | "inactive" | "closed";
+                                village: {
+                                    code: string;
+                                    name: string;
+                                    kind: string;
+                                    districtName: string;
+                                } | null;
+                                address: string | null;
+                                latitude: number | null;
+                                longitude: number | null;
+                                designCapacityKgPerDay: number | null;
+                                householdsServed: number | null;
+                                operatorName: string | null;
+                                decreeNumber: string | null;
+                                landfillSystem: ("open_dumping" | "controlled_landfill" | "sanitary_landfill") | null;
+                                parent: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                openedOn: string | null;
+                                /** @description Generated demo record, not real data */
+                                isSampleData: boolean;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a facility (Dinas LH staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description SIPSN facility kind
+                         * @enum {unknown}
+                         */
+                        kind: "tps" | "tps3r" | "bank_sampah_unit" | "bank_sampah_induk" | "rumah_kompos" | "tpst" | "tpa" | "pusat_daur_ulang" | "pengepul";
+                        name: string;
+                        /** @enum {unknown} */
+                        status?: "planned" | "active" | "inactive" | "closed";
+                        villageCode?: string | null;
+                        address?: string | null;
+                        latitude?: number | null;
+                        longitude?: number | null;
+                        designCapacityKgPerDay?: number | null;
+                        householdsServed?: number | null;
+                        operatorName?: string | null;
+                        decreeNumber?: string | null;
+                        landfillSystem?: ("open_dumping" | "controlled_landfill" | "sanitary_landfill") | null;
+                        parentId?: string | null;
+                        openedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description SIPSN facility kind
+                             * @enum {unknown}
+                             */
+                            kind: "tps" | "tps3r" | "bank_sampah_unit" | "bank_sampah_induk" | "rumah_kompos" | "tpst" | "tpa" | "pusat_daur_ulang" | "pengepul";
+                            name: string;
+                            /** @enum {unknown} */
+                            status: "planned" | "active" | "inactive" | "closed";
+                            village: {
+                                code: string;
+                                name: string;
+                                kind: string;
+                                districtName: string;
+                            } | null;
+                            address: string | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            designCapacityKgPerDay: number | null;
+                            householdsServed: number | null;
+                            operatorName: string | null;
+                            decreeNumber: string | null;
+                            landfillSystem: ("open_dumping" | "controlled_landfill" | "sanitary_landfill") | null;
+                            parent: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            openedOn: string | null;
+                            /** @description Generated demo record, not real data */
+                            isSampleData: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/waste/facilities/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every facility with a location, for the map (at most 2000) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /**
+                             * @description SIPSN facility kind
+                             * @enum {unknown}
+                             */
+                            kind: "tps" | "tps3r" | "bank_sampah_unit" | "bank_sampah_induk" | "rumah_kompos" | "tpst" | "tpa" | "pusat_daur_ulang" | "pengepul";
+                            /** @enum {unknown} */
+                            status: "planned" | "active" | "inactive" | "closed";
+                            latitude: number;
+                            longitude: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/waste/facilities/{facilityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One facility */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description SIPSN facility kind
+                             * @enum {unknown}
+                             */
+                            kind: "tps" | "tps3r" | "bank_sampah_unit" | "bank_sampah_induk" | "rumah_kompos" | "tpst" | "tpa" | "pusat_daur_ulang" | "pengepul";
+                            name: string;
+                            /** @enum {unknown} */
+                            status: "planned" | "active" | "inactive" | "closed";
+                            village: {
+                                code: string;
+                                name: string;
+                                kind: string;
+                                districtName: string;
+                            } | null;
+                            address: string | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            designCapacityKgPerDay: number | null;
+                            householdsServed: number | null;
+                            operatorName: string | null;
+                            decreeNumber: string | null;
+                            landfillSystem: ("open_dumping" | "controlled_landfill" | "sanitary_landfill") | null;
+                            parent: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            openedOn: string | null;
+                            /** @description Generated demo record, not real data */
+                            isSampleData: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a facility (Dinas LH staff) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description SIPSN facility kind
+                         * @enum {unknown}
+                         */
+                        kind?: "tps" | "tps3r" | "bank_sampah_unit" | "bank_sampah_induk" | "rumah_kompos" | "tpst" | "tpa" | "pusat_daur_ulang" | "pengepul";
+                        name?: string;
+                        /** @enum {unknown} */
+                        status?: "planned" | "active" | "inactive" | "closed";
+                        villageCode?: string | null;
+                        address?: string | null;
+                        latitude?: number | null;
+                        longitude?: number | null;
+                        designCapacityKgPerDay?: number | null;
+                        householdsServed?: number | null;
+                        operatorName?: string | null;
+                        decreeNumber?: string | null;
+                        landfillSystem?: ("open_dumping" | "controlled_landfill" | "sanitary_landfill") | null;
+                        parentId?: string | null;
+                        openedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description SIPSN facility kind
+                             * @enum {unknown}
+                             */
+                            kind: "tps" | "tps3r" | "bank_sampah_unit" | "bank_sampah_induk" | "rumah_kompos" | "tpst" | "tpa" | "pusat_daur_ulang" | "pengepul";
+                            name: string;
+                            /** @enum {unknown} */
+                            status: "planned" | "active" | "inactive" | "closed";
+                            village: {
+                                code: string;
+                                name: string;
+                                kind: string;
+                                districtName: string;
+                            } | null;
+                            address: string | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            designCapacityKgPerDay: number | null;
+                            householdsServed: number | null;
+                            operatorName: string | null;
+                            decreeNumber: string | null;
+                            landfillSystem: ("open_dumping" | "controlled_landfill" | "sanitary_landfill") | null;
+                            parent: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            openedOn: string | null;
+                            /** @description Generated demo record, not real data */
+                            isSampleData: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/waste/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ledger entries, newest day first; filter by facility and dates */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    facility?: string;
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                                /** @enum {unknown} */
+                                kind: "intake" | "transfer" | "sorting" | "outcome";
+                                /**
+                                 * @description campuran (unsorted) or one of the 9 SIPSN categories
+                                 * @enum {unknown}
+                                 */
+                                material: "campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya";
+                                subMaterial: string | null;
+                                sortedFrom: ("campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya") | null;
+                                weightGrams: number;
+                                fromFacility: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                fromVillageCode: string | null;
+                                fromSector: ("rumah_tangga" | "perkantoran" | "pasar" | "perniagaan" | "fasilitas_publik" | "kawasan" | "lainnya") | null;
+                                toFacility: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                outcome: ("composted" | "maggot" | "recycled_sold" | "reused" | "burned" | "landfilled") | null;
+                                pricePerKgRupiah: number | null;
+                                revenueRupiah: number | null;
+                                buyerName: string | null;
+                                note: string | null;
+                                reverses: string | null;
+                                /** Format: date-time */
+                                recordedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a movement of waste (intake, transfer, sorting, outcome); refused with 422 if a stock would go negative */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "intake" | "transfer" | "sorting" | "outcome";
+                        /**
+                         * Format: date
+                         * @description The city's calendar day; today when omitted
+                         */
+                        date?: string;
+                        /** @description Whole grams */
+                        weightGrams: number;
+                        /**
+                         * @description campuran (unsorted) or one of the 9 SIPSN categories
+                         * @enum {unknown}
+                         */
+                        material: "campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya";
+                        subMaterial?: ("pet" | "hdpe" | "pp" | "ldpe_kresek" | "plastik_campur" | "kardus" | "hvs" | "koran" | "duplek" | "besi" | "aluminium" | "tembaga" | "kaleng" | "botol_kaca" | "beling" | "kain_bekas" | "karet" | "minyak_jelantah" | "residu") | null;
+                        sortedFrom?: ("campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya") | null;
+                        fromFacilityId?: string | null;
+                        fromVillageCode?: string | null;
+                        fromSector?: ("rumah_tangga" | "perkantoran" | "pasar" | "perniagaan" | "fasilitas_publik" | "kawasan" | "lainnya") | null;
+                        toFacilityId?: string | null;
+                        outcome?: ("composted" | "maggot" | "recycled_sold" | "reused" | "burned" | "landfilled") | null;
+                        pricePerKgRupiah?: number | null;
+                        buyerName?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            /** @enum {unknown} */
+                            kind: "intake" | "transfer" | "sorting" | "outcome";
+                            /**
+                             * @description campuran (unsorted) or one of the 9 SIPSN categories
+                             * @enum {unknown}
+                             */
+                            material: "campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya";
+                            subMaterial: string | null;
+                            sortedFrom: ("campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya") | null;
+                            weightGrams: number;
+                            fromFacility: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            fromVillageCode: string | null;
+                            fromSector: ("rumah_tangga" | "perkantoran" | "pasar" | "perniagaan" | "fasilitas_publik" | "kawasan" | "lainnya") | null;
+                            toFacility: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            outcome: ("composted" | "maggot" | "recycled_sold" | "reused" | "burned" | "landfilled") | null;
+                            pricePerKgRupiah: number | null;
+                            revenueRupiah: number | null;
+                            buyerName: string | null;
+                            note: string | null;
+                            reverses: string | null;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/waste/flows/{flowId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse an entry (it stays visible, with its reversal beside it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    flowId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            /** @enum {unknown} */
+                            kind: "intake" | "transfer" | "sorting" | "outcome";
+                            /**
+                             * @description campuran (unsorted) or one of the 9 SIPSN categories
+                             * @enum {unknown}
+                             */
+                            material: "campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya";
+                            subMaterial: string | null;
+                            sortedFrom: ("campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya") | null;
+                            weightGrams: number;
+                            fromFacility: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            fromVillageCode: string | null;
+                            fromSector: ("rumah_tangga" | "perkantoran" | "pasar" | "perniagaan" | "fasilitas_publik" | "kawasan" | "lainnya") | null;
+                            toFacility: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            outcome: ("composted" | "maggot" | "recycled_sold" | "reused" | "burned" | "landfilled") | null;
+                            pricePerKgRupiah: number | null;
+                            revenueRupiah: number | null;
+                            buyerName: string | null;
+                            note: string | null;
+                            reverses: string | null;
+                            /** Format: date-time */
+                            recordedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/waste/flows/{flowId}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct an entry: its reversal and the corrected entry, in one transaction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    flowId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "intake" | "transfer" | "sorting" | "outcome";
+                        /**
+                         * Format: date
+                         * @description The city's calendar day; today when omitted
+                         */
+                        date?: string;
+                        /** @description Whole grams */
+                        weightGrams: number;
+                        /**
+                         * @description campuran (unsorted) or one of the 9 SIPSN categories
+                         * @enum {unknown}
+                         */
+                        material: "campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya";
+                        subMaterial?: ("pet" | "hdpe" | "pp" | "ldpe_kresek" | "plastik_campur" | "kardus" | "hvs" | "koran" | "duplek" | "besi" | "aluminium" | "tembaga" | "kaleng" | "botol_kaca" | "beling" | "kain_bekas" | "karet" | "minyak_jelantah" | "residu") | null;
+                        sortedFrom?: ("campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya") | null;
+                        fromFacilityId?: string | null;
+                        fromVillageCode?: string | null;
+                        fromSector?: ("rumah_tangga" | "perkantoran" | "pasar" | "perniagaan" | "fasilitas_publik" | "kawasan" | "lainnya") | null;
+                        toFacilityId?: string | null;
+                        outcome?: ("composted" | "maggot" | "recycled_sold" | "reused" | "burned" | "landfilled") | null;
+                        pricePerKgRupiah?: number | null;
+                        buyerName?: string | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reversal: {
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                                /** @enum {unknown} */
+                                kind: "intake" | "transfer" | "sorting" | "outcome";
+                                /**
+                                 * @description campuran (unsorted) or one of the 9 SIPSN categories
+                                 * @enum {unknown}
+                                 */
+                                material: "campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya";
+                                subMaterial: string | null;
+                                sortedFrom: ("campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya") | null;
+                                weightGrams: number;
+                                fromFacility: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                fromVillageCode: string | null;
+                                fromSector: ("rumah_tangga" | "perkantoran" | "pasar" | "perniagaan" | "fasilitas_publik" | "kawasan" | "lainnya") | null;
+                                toFacility: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                outcome: ("composted" | "maggot" | "recycled_sold" | "reused" | "burned" | "landfilled") | null;
+                                pricePerKgRupiah: number | null;
+                                revenueRupiah: number | null;
+                                buyerName: string | null;
+                                note: string | null;
+                                reverses: string | null;
+                                /** Format: date-time */
+                                recordedAt: string;
+                            };
+                            replacement: {
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                                /** @enum {unknown} */
+                                kind: "intake" | "transfer" | "sorting" | "outcome";
+                                /**
+                                 * @description campuran (unsorted) or one of the 9 SIPSN categories
+                                 * @enum {unknown}
+                                 */
+                                material: "campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya";
+                                subMaterial: string | null;
+                                sortedFrom: ("campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya") | null;
+                                weightGrams: number;
+                                fromFacility: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                fromVillageCode: string | null;
+                                fromSector: ("rumah_tangga" | "perkantoran" | "pasar" | "perniagaan" | "fasilitas_publik" | "kawasan" | "lainnya") | null;
+                                toFacility: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                outcome: ("composted" | "maggot" | "recycled_sold" | "reused" | "burned" | "landfilled") | null;
+                                pricePerKgRupiah: number | null;
+                                revenueRupiah: number | null;
+                                buyerName: string | null;
+                                note: string | null;
+                                reverses: string | null;
+                                /** Format: date-time */
+                                recordedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/waste/facilities/{facilityId}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A facility's stock per material: everything in minus everything out */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string | null;
+                            materials: {
+                                /**
+                                 * @description campuran (unsorted) or one of the 9 SIPSN categories
+                                 * @enum {unknown}
+                                 */
+                                material: "campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya";
+                                grams: number;
+                            }[];
+                            totalGrams: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }

@@ -1,0 +1,144 @@
+import { and, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm'
+import type { DbOrTx, Tx } from '../../../platform/server/db/client.ts'
+import { rowsOf } from '../../../platform/server/db/client.ts'
+import type { DailyMovement } from '../domain/flows.ts'
+import type { Material } from '../domain/materials.ts'
+import { facilities } from './facilities.tables.ts'
+import { wasteFlows } from './flows.tables.ts'
+
+export type FlowRow = typeof wasteFlows.$inferSelect
+export type NewFlow = typeof wasteFlows.$inferInsert
+
+/** Serialises writes to these facilities until the transaction ends (lowest id first: no deadlock). */
+export async function lockFacilities(tx: Tx, options: { cityId: number; ids: number[] }): Promise<void> {
+  if (options.ids.length === 0) return
+  await tx
+    .select({ id: facilities.id })
+    .from(facilities)
+    .where(and(eq(facilities.cityId, options.cityId), inArray(facilities.id, [...new Set(options.ids)])))
+    .orderBy(facilities.id)
+    .for('update')
+}
+
+/**
+ * Day by day, what came into and went out of one facility's stock of one material; a reversal
+ * counts against the row it reverses. Sorting draws on the material it was sorted from.
+ */
+export async function dailyMovements(
+  db: DbOrTx,
+  options: { cityId: number; facilityId: number; material: Material },
+): Promise<DailyMovement[]> {
+  const { cityId, facilityId, material } = options
+  const result = await db.execute(sql`
+    select flow_date::text as date, sum(signed)::bigint as net from (
+      select flow_date, case when reverses_id is null then weight_grams else -weight_grams end as signed
+        from waste_flows
+       where city_id = ${cityId} and to_facility_id = ${facilityId} and material = ${material}
+      union all
+      select flow_date, case when reverses_id is null then -weight_grams else weight_grams end
+        from waste_flows
+       where city_id = ${cityId} and from_facility_id = ${facilityId}
+         and ((kind = 'sorting' and sorted_from = ${material}) or (kind <> 'sorting' and material = ${material}))
+    ) movements
+    group by flow_date`)
+  return rowsOf<{ date: string; net: string | number }>(result).map((row) => ({
+    date: row.date,
+    netGrams: Number(row.net),
+  }))
+}
+
+/** Current stock of every material at a facility (in minus out, reversals netted). */
+export async function stockByMaterial(
+  db: DbOrTx,
+  options: { cityId: number; facilityId: number; asOf?: string },
+) {
+  const { cityId, facilityId } = options
+  const until = options.asOf ? sql`and flow_date <= ${options.asOf}` : sql``
+  const result = await db.execute(sql`
+    select material, sum(signed)::bigint as grams from (
+      select material, case when reverses_id is null then weight_grams else -weight_grams end as signed
+        from waste_flows where city_id = ${cityId} and to_facility_id = ${facilityId} ${until}
+      union all
+      select case when kind = 'sorting' then sorted_from else material end,
+             case when reverses_id is null then -weight_grams else weight_grams end
+        from waste_flows where city_id = ${cityId} and from_facility_id = ${facilityId} ${until}
+    ) movements
+    group by material
+    order by material`)
+  return rowsOf<{ material: Material; grams: string | number }>(result).map((row) => ({
+    material: row.material,
+    grams: Number(row.grams),
+  }))
+}
+
+export async function insertFlow(db: DbOrTx, values: NewFlow): Promise<FlowRow> {
+  const [row] = await db.insert(wasteFlows).values(values).returning()
+  return row!
+}
+
+export async function findFlow(db: DbOrTx, options: { cityId: number; publicId: string }) {
+  const [row] = await db
+    .select()
+    .from(wasteFlows)
+    .where(and(eq(wasteFlows.cityId, options.cityId), eq(wasteFlows.publicId, options.publicId)))
+  return row
+}
+
+export async function findReversalOf(db: DbOrTx, options: { cityId: number; flowId: number }) {
+  const [row] = await db
+    .select()
+    .from(wasteFlows)
+    .where(and(eq(wasteFlows.cityId, options.cityId), eq(wasteFlows.reversesId, options.flowId)))
+  return row
+}
+
+export interface FlowFilter {
+  cityId: number
+  facilityId?: number
+  from?: string
+  to?: string
+  limit: number
+  offset: number
+}
+
+export async function listFlows(db: DbOrTx, filter: FlowFilter) {
+  const conditions: SQL[] = [eq(wasteFlows.cityId, filter.cityId)]
+  if (filter.facilityId) {
+    conditions.push(
+      or(eq(wasteFlows.toFacilityId, filter.facilityId), eq(wasteFlows.fromFacilityId, filter.facilityId))!,
+    )
+  }
+  if (filter.from) conditions.push(gte(wasteFlows.flowDate, filter.from))
+  if (filter.to) conditions.push(lte(wasteFlows.flowDate, filter.to))
+  const where = and(...conditions)
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(wasteFlows)
+      .where(where)
+      .orderBy(desc(wasteFlows.flowDate), desc(wasteFlows.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.select({ value: sql<number>`count(*)::int` }).from(wasteFlows).where(where),
+  ])
+  return { rows, total: total?.value ?? 0 }
+}
+
+/** The public ids and names of facilities, for presenting flows. */
+export async function facilityNames(db: DbOrTx, options: { cityId: number; ids: number[] }) {
+  if (options.ids.length === 0) return new Map<number, { publicId: string; name: string }>()
+  const rows = await db
+    .select({ id: facilities.id, publicId: facilities.publicId, name: facilities.name })
+    .from(facilities)
+    .where(and(eq(facilities.cityId, options.cityId), inArray(facilities.id, [...new Set(options.ids)])))
+  return new Map(rows.map((row) => [row.id, { publicId: row.publicId, name: row.name }]))
+}
+
+export async function flowPublicIds(db: DbOrTx, options: { cityId: number; ids: number[] }) {
+  if (options.ids.length === 0) return new Map<number, string>()
+  const rows = await db
+    .select({ id: wasteFlows.id, publicId: wasteFlows.publicId })
+    .from(wasteFlows)
+    .where(and(eq(wasteFlows.cityId, options.cityId), inArray(wasteFlows.id, [...new Set(options.ids)])))
+  return new Map(rows.map((row) => [row.id, row.publicId]))
+}

@@ -1,0 +1,84 @@
+import Type from 'typebox'
+import {
+  BodySchema,
+  CityParamsSchema,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  PageQuerySchema,
+  PageSchema,
+  PublicIdSchema,
+} from '../../../platform/server/http/schemas.ts'
+import { FLOW_KINDS, OUTCOMES } from '../domain/flows.ts'
+import { MATERIALS, SOURCE_SECTORS, SUB_MATERIALS } from '../domain/materials.ts'
+
+export const MaterialSchema = Type.Enum(MATERIALS, {
+  description: 'campuran (unsorted) or one of the 9 SIPSN categories',
+})
+const SubMaterialSchema = Type.Enum(Object.keys(SUB_MATERIALS) as (keyof typeof SUB_MATERIALS)[])
+const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()])
+const FacilityRefSchema = Type.Object({ id: Type.String(), name: Type.String() })
+
+export const FlowSchema = Type.Object({
+  id: Type.String(),
+  date: IsoDateSchema,
+  kind: Type.Enum(FLOW_KINDS),
+  material: MaterialSchema,
+  subMaterial: nullable(Type.String()),
+  sortedFrom: nullable(MaterialSchema),
+  weightGrams: Type.Integer(),
+  fromFacility: nullable(FacilityRefSchema),
+  fromVillageCode: nullable(Type.String()),
+  fromSector: nullable(Type.Enum(SOURCE_SECTORS)),
+  toFacility: nullable(FacilityRefSchema),
+  outcome: nullable(Type.Enum(OUTCOMES)),
+  pricePerKgRupiah: nullable(Type.Integer()),
+  revenueRupiah: nullable(Type.Integer()),
+  buyerName: nullable(Type.String()),
+  note: nullable(Type.String()),
+  reverses: nullable(Type.String({ description: 'The entry this row reverses' })),
+  recordedAt: IsoDateTimeSchema,
+})
+
+export const FlowBodySchema = BodySchema({
+  kind: Type.Enum(FLOW_KINDS),
+  date: Type.Optional(
+    Type.Unsafe<string>({ ...IsoDateSchema, description: "The city's calendar day; today when omitted" }),
+  ),
+  weightGrams: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Whole grams' }),
+  material: MaterialSchema,
+  subMaterial: Type.Optional(nullable(SubMaterialSchema)),
+  sortedFrom: Type.Optional(nullable(MaterialSchema)),
+  fromFacilityId: Type.Optional(nullable(PublicIdSchema)),
+  fromVillageCode: Type.Optional(
+    nullable(Type.String({ pattern: '^\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}$', examples: ['35.79.01.2006'] })),
+  ),
+  fromSector: Type.Optional(nullable(Type.Enum(SOURCE_SECTORS))),
+  toFacilityId: Type.Optional(nullable(PublicIdSchema)),
+  outcome: Type.Optional(nullable(Type.Enum(OUTCOMES))),
+  pricePerKgRupiah: Type.Optional(nullable(Type.Integer({ minimum: 0, maximum: 100_000_000 }))),
+  buyerName: Type.Optional(nullable(Type.String({ maxLength: 200 }))),
+  note: Type.Optional(nullable(Type.String({ maxLength: 500 }))),
+})
+
+export const ReversalBodySchema = BodySchema({
+  note: Type.Optional(nullable(Type.String({ maxLength: 500, description: 'Why it is reversed' }))),
+})
+
+export const FlowListQuerySchema = Type.Intersect([
+  PageQuerySchema,
+  Type.Object({
+    facility: Type.Optional(PublicIdSchema),
+    from: Type.Optional(IsoDateSchema),
+    to: Type.Optional(IsoDateSchema),
+  }),
+])
+
+export const FlowPageSchema = PageSchema(FlowSchema)
+export const FlowParamsSchema = Type.Intersect([CityParamsSchema, Type.Object({ flowId: PublicIdSchema })])
+
+export const StockSchema = Type.Object({
+  asOf: nullable(IsoDateSchema),
+  materials: Type.Array(Type.Object({ material: MaterialSchema, grams: Type.Integer() })),
+  totalGrams: Type.Integer(),
+})

@@ -1,0 +1,302 @@
+import { cityDateOf } from '../../../platform/domain/city-time.ts'
+import { assertCan } from '../../../platform/server/access/policy.ts'
+import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
+import type { ServiceContext } from '../../../platform/server/context.ts'
+import type { Tx } from '../../../platform/server/db/client.ts'
+import { AppError } from '../../../platform/server/errors.ts'
+import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
+import type { CityRef } from '../../../platform/server/module.ts'
+import {
+  addsTo,
+  checkFlowShape,
+  drawsOn,
+  type FlowDraft,
+  type FlowKind,
+  firstShortfall,
+  type Outcome,
+  saleRevenueRupiah,
+} from '../domain/flows.ts'
+import type { Material, SourceSector, SubMaterial } from '../domain/materials.ts'
+import * as facilitiesRepo from './facilities.repository.ts'
+import * as repo from './flows.repository.ts'
+import { assertCanReadWaste } from './waste.policy.ts'
+
+export interface FlowInput {
+  kind: FlowKind
+  /** `YYYY-MM-DD` in the city's time zone; today there when omitted. */
+  date?: string
+  weightGrams: number
+  material: Material
+  subMaterial?: SubMaterial | null
+  sortedFrom?: Material | null
+  fromFacilityId?: string | null
+  fromVillageCode?: string | null
+  fromSector?: SourceSector | null
+  toFacilityId?: string | null
+  outcome?: Outcome | null
+  pricePerKgRupiah?: number | null
+  buyerName?: string | null
+  note?: string | null
+}
+
+async function facilityIdOf(
+  tx: Tx,
+  options: { city: CityRef; publicId: string | null | undefined; field: string },
+) {
+  if (!options.publicId) return { id: null, publicId: null }
+  const found = await facilitiesRepo.findFacility(tx, { cityId: options.city.id, publicId: options.publicId })
+  if (!found)
+    throw new AppError('validation.failed', {
+      details: [{ field: `/body/${options.field}`, code: 'facility.not_found' }],
+    })
+  return { id: found.facility.id, publicId: found.facility.publicId }
+}
+
+/** The facility whose record this is: an operator may only record for their own. */
+function recordingFacility(kind: FlowKind, from: string | null, to: string | null): string | null {
+  return kind === 'intake' ? to : from
+}
+
+function assertCanRecord(
+  context: ServiceContext,
+  options: { city: CityRef; facilityPublicId: string | null },
+) {
+  assertCan(context.access, {
+    actor: context.actor!,
+    cityId: options.city.id,
+    permission: 'waste_flows:write',
+    ...(options.facilityPublicId ? { scope: { kind: 'facility', id: options.facilityPublicId } } : {}),
+  })
+}
+
+/** Refuses with 422 and the conflicting figures when the stock would go below zero on any day. */
+async function assertMassBalance(
+  tx: Tx,
+  options: { city: CityRef; facilityId: number; material: Material; date: string; deltaGrams: number },
+) {
+  const days = await repo.dailyMovements(tx, {
+    cityId: options.city.id,
+    facilityId: options.facilityId,
+    material: options.material,
+  })
+  const shortfall = firstShortfall([...days, { date: options.date, netGrams: options.deltaGrams }])
+  if (!shortfall) return
+  const stockBefore = days
+    .filter((day) => day.date <= shortfall.date)
+    .reduce((sum, day) => sum + day.netGrams, 0)
+  throw new AppError('flow.mass_balance', {
+    params: { date: shortfall.date, material: options.material },
+    extensions: {
+      conflict: {
+        facilityId: (
+          await repo.facilityNames(tx, { cityId: options.city.id, ids: [options.facilityId] })
+        ).get(options.facilityId)?.publicId,
+        material: options.material,
+        date: shortfall.date,
+        stockGrams: stockBefore,
+        requestedGrams: Math.abs(options.deltaGrams),
+        shortfallGrams: -shortfall.stockGrams,
+      },
+    },
+  })
+}
+
+async function insertChecked(tx: Tx, context: ServiceContext, options: { city: CityRef; input: FlowInput }) {
+  const { city, input } = options
+  const from = await facilityIdOf(tx, { city, publicId: input.fromFacilityId, field: 'fromFacilityId' })
+  const to = await facilityIdOf(tx, { city, publicId: input.toFacilityId, field: 'toFacilityId' })
+  assertCanRecord(context, {
+    city,
+    facilityPublicId: recordingFacility(input.kind, from.publicId, to.publicId),
+  })
+  const today = cityDateOf(new Date(), city.timezone)
+  const date = input.date ?? today
+  const draft: FlowDraft = { ...input, fromFacilityId: from.id, toFacilityId: to.id }
+  const problems = checkFlowShape(draft).map((p) => ({ field: `/body/${p.field}`, code: p.code }))
+  if (date > today) problems.push({ field: '/body/date', code: 'flow.date_in_future' })
+  if (
+    input.fromVillageCode &&
+    !(await facilitiesRepo.findVillageOfCity(tx, { cityId: city.id, code: input.fromVillageCode }))
+  ) {
+    problems.push({ field: '/body/fromVillageCode', code: 'facility.village_not_in_city' })
+  }
+  if (problems.length > 0)
+    throw new AppError('validation.failed', { details: problems, params: { city: city.name } })
+
+  await repo.lockFacilities(tx, {
+    cityId: city.id,
+    ids: [from.id, to.id].filter((id): id is number => id !== null),
+  })
+  const drawn = drawsOn(draft)
+  if (drawn) await assertMassBalance(tx, { city, ...drawn, date, deltaGrams: -input.weightGrams })
+  const isSale = input.kind === 'outcome' && input.outcome === 'recycled_sold'
+  const row = await repo.insertFlow(tx, {
+    cityId: city.id,
+    flowDate: date,
+    kind: input.kind,
+    material: input.material,
+    subMaterial: input.subMaterial ?? null,
+    sortedFrom: input.sortedFrom ?? null,
+    weightGrams: input.weightGrams,
+    fromFacilityId: from.id,
+    fromVillageCode: input.fromVillageCode ?? null,
+    fromSector: input.fromSector ?? null,
+    toFacilityId: to.id,
+    outcome: input.outcome ?? null,
+    pricePerKgRupiah: input.pricePerKgRupiah ?? null,
+    revenueRupiah: isSale
+      ? saleRevenueRupiah({ weightGrams: input.weightGrams, pricePerKgRupiah: input.pricePerKgRupiah! })
+      : null,
+    buyerName: input.buyerName?.trim() || null,
+    note: input.note?.trim() || null,
+    recordedBy: context.actor?.userId ?? null,
+  })
+  await recordAudit(tx, context, {
+    cityId: city.id,
+    action: 'waste_flow.recorded',
+    entityType: 'waste_flow',
+    entityId: row.publicId,
+    after: { ...input, date },
+  })
+  return row
+}
+
+async function reverseChecked(
+  tx: Tx,
+  context: ServiceContext,
+  options: { city: CityRef; flowId: string; note?: string | null },
+) {
+  const { city } = options
+  const original = await repo.findFlow(tx, { cityId: city.id, publicId: options.flowId })
+  if (!original) throw new AppError('flow.not_found')
+  if (original.reversesId !== null) throw new AppError('flow.is_reversal')
+  const names = await repo.facilityNames(tx, {
+    cityId: city.id,
+    ids: [original.fromFacilityId, original.toFacilityId].filter((id): id is number => id !== null),
+  })
+  const recording = recordingFacility(
+    original.kind,
+    original.fromFacilityId ? (names.get(original.fromFacilityId)?.publicId ?? null) : null,
+    original.toFacilityId ? (names.get(original.toFacilityId)?.publicId ?? null) : null,
+  )
+  assertCanRecord(context, { city, facilityPublicId: recording })
+  await repo.lockFacilities(tx, {
+    cityId: city.id,
+    ids: [original.fromFacilityId, original.toFacilityId].filter((id): id is number => id !== null),
+  })
+  if (await repo.findReversalOf(tx, { cityId: city.id, flowId: original.id }))
+    throw new AppError('flow.already_reversed')
+  // Taking back what a row added must not leave its stock negative on any day since.
+  const added = addsTo({
+    ...original,
+    subMaterial: null,
+    fromFacilityId: original.fromFacilityId,
+    toFacilityId: original.toFacilityId,
+  })
+  if (added)
+    await assertMassBalance(tx, {
+      city,
+      ...added,
+      date: original.flowDate,
+      deltaGrams: -original.weightGrams,
+    })
+  const { id: _id, publicId: _publicId, createdAt: _createdAt, ...copy } = original
+  const reversal = await repo.insertFlow(tx, {
+    ...copy,
+    reversesId: original.id,
+    note: options.note?.trim() || null,
+    recordedBy: context.actor?.userId ?? null,
+  })
+  await recordAudit(tx, context, {
+    cityId: city.id,
+    action: 'waste_flow.reversed',
+    entityType: 'waste_flow',
+    entityId: original.publicId,
+    after: { reversal: reversal.publicId, note: reversal.note },
+  })
+  return reversal
+}
+
+export function recordFlow(context: ServiceContext, options: { city: CityRef; input: FlowInput }) {
+  return runWrite(context, (tx) => insertChecked(tx, context, options))
+}
+
+export function reverseFlow(
+  context: ServiceContext,
+  options: { city: CityRef; flowId: string; note?: string | null },
+) {
+  return runWrite(context, (tx) => reverseChecked(tx, context, options))
+}
+
+/** A correction: the reversal and the corrected entry, both visible, in one transaction. */
+export function correctFlow(
+  context: ServiceContext,
+  options: { city: CityRef; flowId: string; input: FlowInput },
+) {
+  return runWrite(context, async (tx) => {
+    const reversal = await reverseChecked(tx, context, {
+      city: options.city,
+      flowId: options.flowId,
+      note: options.input.note,
+    })
+    const replacement = await insertChecked(tx, context, { city: options.city, input: options.input })
+    return { reversal, replacement }
+  })
+}
+
+export async function listFlows(
+  context: ServiceContext,
+  options: { city: CityRef; facilityId?: string; from?: string; to?: string; page: number; pageSize: number },
+) {
+  assertCanReadWaste(context.access, { actor: context.actor!, cityId: options.city.id })
+  const { db } = context.database
+  let facilityId: number | undefined
+  if (options.facilityId) {
+    const found = await facilitiesRepo.findFacility(db, {
+      cityId: options.city.id,
+      publicId: options.facilityId,
+    })
+    if (!found) throw new AppError('facility.not_found')
+    facilityId = found.facility.id
+  }
+  const result = await repo.listFlows(db, {
+    cityId: options.city.id,
+    facilityId,
+    from: options.from,
+    to: options.to,
+    limit: options.pageSize,
+    offset: (options.page - 1) * options.pageSize,
+  })
+  return { ...result, names: await namesOf(context, { city: options.city, rows: result.rows }) }
+}
+
+/** Facility public ids and names for presenting rows. */
+export function namesOf(context: ServiceContext, options: { city: CityRef; rows: repo.FlowRow[] }) {
+  const ids = options.rows
+    .flatMap((row) => [row.fromFacilityId, row.toFacilityId])
+    .filter((id): id is number => id !== null)
+  return repo.facilityNames(context.database.db, { cityId: options.city.id, ids })
+}
+
+/** Public ids of the entries these rows reverse. */
+export function publicIdsOf(context: ServiceContext, options: { city: CityRef; rows: repo.FlowRow[] }) {
+  const ids = options.rows.map((row) => row.reversesId).filter((id): id is number => id !== null)
+  return repo.flowPublicIds(context.database.db, { cityId: options.city.id, ids })
+}
+
+export async function facilityStock(
+  context: ServiceContext,
+  options: { city: CityRef; facilityId: string; asOf?: string },
+) {
+  assertCanReadWaste(context.access, { actor: context.actor!, cityId: options.city.id })
+  const found = await facilitiesRepo.findFacility(context.database.db, {
+    cityId: options.city.id,
+    publicId: options.facilityId,
+  })
+  if (!found) throw new AppError('facility.not_found')
+  return repo.stockByMaterial(context.database.db, {
+    cityId: options.city.id,
+    facilityId: found.facility.id,
+    asOf: options.asOf,
+  })
+}
