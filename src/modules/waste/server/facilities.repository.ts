@@ -52,6 +52,7 @@ export async function listFacilities(db: DbOrTx, filter: FacilityFilter & { limi
 export function listFacilityPoints(db: DbOrTx, options: { cityId: number; limit: number }) {
   return db
     .select({
+      id: facilities.id,
       publicId: facilities.publicId,
       name: facilities.name,
       kind: facilities.kind,

@@ -127,6 +127,36 @@ describe('the waste flow ledger at a TPS 3R', () => {
     expect(await grams(tlekung, 'lainnya')).toBe(15_000)
   })
 
+  it("sums up the operator's day: in, sorted, out, sales and what is left", async () => {
+    const day = (
+      await operator.request({
+        method: 'GET',
+        url: `/api/v1/cities/35.79/waste/facilities/${jalibar}/days/${DAY}`,
+      })
+    ).json()
+    expect(day).toMatchObject({
+      date: DAY,
+      inGrams: 100_000,
+      sortedGrams: 95_000,
+      outGrams: 40_000 + 12_500 + 15_000,
+      revenueRupiah: 43_750,
+    })
+    expect(day.lines).toContainEqual(
+      expect.objectContaining({
+        direction: 'out',
+        outcome: 'composted',
+        material: 'sisa_makanan',
+        grams: 40_000,
+      }),
+    )
+    expect(day.stockAtEndOfDay).toEqual(
+      expect.arrayContaining([
+        { material: 'campuran', grams: 5_000 },
+        { material: 'plastik', grams: 17_500 },
+      ]),
+    )
+  })
+
   it('allows taking out exactly what is in stock, and refuses one gram more with 422, the figures, and nothing written', async () => {
     const before = { flows: await countFlows(), audit: await countAuditRows(t) }
     const tooMuch = await flows(operator, {

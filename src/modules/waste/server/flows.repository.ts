@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx, Tx } from '../../../platform/server/db/client.ts'
 import { rowsOf } from '../../../platform/server/db/client.ts'
-import type { DailyMovement } from '../domain/flows.ts'
+import type { DailyMovement, FlowKind, Outcome } from '../domain/flows.ts'
 import type { Material } from '../domain/materials.ts'
 import { facilities } from './facilities.tables.ts'
 import { wasteFlows } from './flows.tables.ts'
@@ -69,6 +69,11 @@ export async function stockByMaterial(
     material: row.material,
     grams: Number(row.grams),
   }))
+}
+
+/** Bulk insert without the ledger's checks: only for generated data that is balanced by construction. */
+export async function insertFlows(db: DbOrTx, rows: NewFlow[]): Promise<void> {
+  if (rows.length > 0) await db.insert(wasteFlows).values(rows)
 }
 
 export async function insertFlow(db: DbOrTx, values: NewFlow): Promise<FlowRow> {
@@ -141,4 +146,29 @@ export async function flowPublicIds(db: DbOrTx, options: { cityId: number; ids: 
     .from(wasteFlows)
     .where(and(eq(wasteFlows.cityId, options.cityId), inArray(wasteFlows.id, [...new Set(options.ids)])))
   return new Map(rows.map((row) => [row.id, row.publicId]))
+}
+
+/** One facility's movements on one day, grouped: what came in and what went where (reversals netted). */
+export async function dayTotals(db: DbOrTx, options: { cityId: number; facilityId: number; date: string }) {
+  const { cityId, facilityId, date } = options
+  const result = await db.execute(sql`
+    select case when to_facility_id = ${facilityId} and kind <> 'sorting' then 'in'
+                when kind = 'sorting' then 'sorted'
+                else 'out' end as direction,
+           kind, outcome, material,
+           sum(case when reverses_id is null then weight_grams else -weight_grams end)::bigint as grams,
+           sum(case when reverses_id is null then coalesce(revenue_rupiah, 0) else -coalesce(revenue_rupiah, 0) end)::bigint as revenue
+      from waste_flows
+     where city_id = ${cityId} and flow_date = ${date}
+       and (to_facility_id = ${facilityId} or from_facility_id = ${facilityId})
+     group by 1, kind, outcome, material
+     order by 1, kind, material`)
+  return rowsOf<{
+    direction: 'in' | 'sorted' | 'out'
+    kind: FlowKind
+    outcome: Outcome | null
+    material: Material
+    grams: string | number
+    revenue: string | number
+  }>(result).map((row) => ({ ...row, grams: Number(row.grams), revenue: Number(row.revenue) }))
 }

@@ -4,6 +4,7 @@ import { CityParamsSchema, IsoDateSchema, ProblemSchema } from '../../../platfor
 import { FacilityParamsSchema } from './facilities.schemas.ts'
 import type { FlowRow } from './flows.repository.ts'
 import {
+  FacilityDaySchema,
   FlowBodySchema,
   FlowListQuerySchema,
   FlowPageSchema,
@@ -161,6 +162,25 @@ export const flowsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         replacement: presentFlow(result.replacement, names),
       })
     },
+  )
+
+  app.get(
+    '/facilities/:facilityId/days/:date',
+    {
+      schema: {
+        tags,
+        summary:
+          "A facility's day: what came in, was sorted and left, sales, and the stock at the end of the day",
+        params: Type.Intersect([FacilityParamsSchema, Type.Object({ date: IsoDateSchema })]),
+        response: { 200: FacilityDaySchema, 404: ProblemSchema },
+      },
+    },
+    async (request) =>
+      service.facilityDay(request.context(), {
+        city: request.city!,
+        facilityId: request.params.facilityId,
+        date: request.params.date,
+      }),
   )
 
   app.get(

@@ -82,3 +82,22 @@ export const StockSchema = Type.Object({
   materials: Type.Array(Type.Object({ material: MaterialSchema, grams: Type.Integer() })),
   totalGrams: Type.Integer(),
 })
+
+export const FacilityDaySchema = Type.Object({
+  date: IsoDateSchema,
+  inGrams: Type.Integer({ description: 'Came in (intake and transfers in)' }),
+  sortedGrams: Type.Integer({ description: 'Sorted at the facility' }),
+  outGrams: Type.Integer({ description: 'Left (outcomes and transfers out)' }),
+  revenueRupiah: Type.Integer({ description: 'Sales of the day' }),
+  lines: Type.Array(
+    Type.Object({
+      direction: Type.Union([Type.Literal('in'), Type.Literal('sorted'), Type.Literal('out')]),
+      kind: Type.Enum(FLOW_KINDS),
+      outcome: nullable(Type.Enum(OUTCOMES)),
+      material: MaterialSchema,
+      grams: Type.Integer(),
+      revenueRupiah: Type.Integer(),
+    }),
+  ),
+  stockAtEndOfDay: Type.Array(Type.Object({ material: MaterialSchema, grams: Type.Integer() })),
+})

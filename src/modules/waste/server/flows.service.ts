@@ -300,3 +300,33 @@ export async function facilityStock(
     asOf: options.asOf,
   })
 }
+
+/** The day's balance at one facility: what came in, what was sorted, where it went, what is left. */
+export async function facilityDay(
+  context: ServiceContext,
+  options: { city: CityRef; facilityId: string; date: string },
+) {
+  assertCanReadWaste(context.access, { actor: context.actor!, cityId: options.city.id })
+  const { db } = context.database
+  const found = await facilitiesRepo.findFacility(db, {
+    cityId: options.city.id,
+    publicId: options.facilityId,
+  })
+  if (!found) throw new AppError('facility.not_found')
+  const where = { cityId: options.city.id, facilityId: found.facility.id }
+  const [totals, stock] = await Promise.all([
+    repo.dayTotals(db, { ...where, date: options.date }),
+    repo.stockByMaterial(db, { ...where, asOf: options.date }),
+  ])
+  const sum = (rows: { grams: number }[]) => rows.reduce((total, row) => total + row.grams, 0)
+  const lines = totals.filter((row) => row.grams !== 0)
+  return {
+    date: options.date,
+    inGrams: sum(lines.filter((row) => row.direction === 'in')),
+    outGrams: sum(lines.filter((row) => row.direction === 'out')),
+    sortedGrams: sum(lines.filter((row) => row.direction === 'sorted')),
+    revenueRupiah: lines.reduce((total, row) => total + row.revenue, 0),
+    lines: lines.map(({ revenue, ...line }) => ({ ...line, revenueRupiah: revenue })),
+    stockAtEndOfDay: stock.filter((row) => row.grams !== 0),
+  }
+}

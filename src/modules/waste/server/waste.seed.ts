@@ -1,3 +1,4 @@
+import { cityDateOf, previousDate } from '../../../platform/domain/city-time.ts'
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import { systemContext } from '../../../platform/server/context.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
@@ -6,6 +7,8 @@ import { ensureDemoUser } from '../../../platform/server/seed/demo.ts'
 import { findRegionTree } from '../../../platform/server/tenancy/cities.repository.ts'
 import type { FacilityKind, LandfillSystem } from '../domain/facilities.ts'
 import { insertFacility, listFacilityPoints, type NewFacility } from './facilities.repository.ts'
+import { insertFlows } from './flows.repository.ts'
+import { generateSampleLogs } from './waste.sample-logs.ts'
 
 /**
  * Demo facilities, labelled sample data. What is sourced (research notes, waste.md): TPS3R Jalibar
@@ -166,13 +169,55 @@ async function insertAll(seed: DemoSeedContext, city: CityRef, rows: SampleFacil
   return { context, ids }
 }
 
+const SAMPLE_LOG_DAYS = 365
+const INSERT_BATCH = 1000
+
+/** A year of generated daily logs for every demo TPS3R of Batu (see waste.sample-logs.ts). */
+async function seedSampleLogs(
+  seed: DemoSeedContext,
+  options: { city: CityRef; samples: SampleFacility[]; ids: Record<string, string> },
+) {
+  const { city, samples, ids } = options
+  const db = seed.deps.database.db
+  const points = await listFacilityPoints(db, { cityId: city.id, limit: 10_000 })
+  const internalId = new Map(points.map((point) => [point.publicId, point.id]))
+  const tpaId = internalId.get(ids['TPA Tlekung']!)!
+  const sites = samples
+    .filter((sample) => sample.kind === 'tps3r')
+    .map((sample) => ({
+      id: internalId.get(ids[sample.name]!)!,
+      villageCode: sample.villageCode,
+      capacityKgPerDay: sample.capacityKgPerDay ?? 2000,
+    }))
+  const lastDate = previousDate(cityDateOf(new Date(), city.timezone))
+  const rows = generateSampleLogs({ sites, tpaId, lastDate, days: SAMPLE_LOG_DAYS })
+  const context = systemContext(seed.deps, 'seed')
+  await runWrite(context, async (tx) => {
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      await insertFlows(
+        tx,
+        rows.slice(i, i + INSERT_BATCH).map((row) => ({ ...row, cityId: city.id })),
+      )
+    }
+    await recordAudit(tx, context, {
+      cityId: city.id,
+      action: 'waste_flow.sample_generated',
+      entityType: 'waste_flow',
+      entityId: null,
+      after: { rows: rows.length, sites: sites.length, days: SAMPLE_LOG_DAYS, lastDate },
+    })
+  })
+}
+
 export async function seedWasteDemo(seed: DemoSeedContext): Promise<void> {
   const { batu, palopo } = seed.cities
   const batuVillages = (await findRegionTree(seed.deps.database.db, batu!.id)).flatMap((d) =>
     d.villages.map((v) => v.code),
   )
-  const { context, ids } = await insertAll(seed, batu!, batuFacilities(batuVillages))
+  const batuSamples = batuFacilities(batuVillages)
+  const { context, ids } = await insertAll(seed, batu!, batuSamples)
   await insertAll(seed, palopo!, PALOPO_FACILITIES)
+  await seedSampleLogs(seed, { city: batu!, samples: batuSamples, ids })
 
   const people = [
     { username: 'dlh.batu', displayName: 'Staf DLH Kota Batu', city: batu!, role: 'dlh_staff' },

@@ -3609,6 +3609,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cities/{city}/waste/facilities/{facilityId}/days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A facility's day: what came in, was sorted and left, sales, and the stock at the end of the day */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    facilityId: string;
+                    /** @description YYYY-MM-DD */
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            /** @description Came in (intake and transfers in) */
+                            inGrams: number;
+                            /** @description Sorted at the facility */
+                            sortedGrams: number;
+                            /** @description Left (outcomes and transfers out) */
+                            outGrams: number;
+                            /** @description Sales of the day */
+                            revenueRupiah: number;
+                            lines: {
+                                direction: "in" | "sorted" | "out";
+                                /** @enum {unknown} */
+                                kind: "intake" | "transfer" | "sorting" | "outcome";
+                                outcome: ("composted" | "maggot" | "recycled_sold" | "reused" | "burned" | "landfilled") | null;
+                                /**
+                                 * @description campuran (unsorted) or one of the 9 SIPSN categories
+                                 * @enum {unknown}
+                                 */
+                                material: "campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya";
+                                grams: number;
+                                revenueRupiah: number;
+                            }[];
+                            stockAtEndOfDay: {
+                                /**
+                                 * @description campuran (unsorted) or one of the 9 SIPSN categories
+                                 * @enum {unknown}
+                                 */
+                                material: "campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya";
+                                grams: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cities/{city}/waste/facilities/{facilityId}/stock": {
         parameters: {
             query?: never;
