@@ -157,6 +157,31 @@ describe('the waste flow ledger at a TPS 3R', () => {
     )
   })
 
+  it('shows the month on the facility dashboard: in, outcomes, sales and the share kept out of the TPA', async () => {
+    const dashboard = (
+      await dlh.request({
+        method: 'GET',
+        url: `/api/v1/cities/35.79/waste/facilities/${jalibar}/dashboard?from=2026-11-01&to=2026-11-30&granularity=month`,
+      })
+    ).json()
+    expect(dashboard.periods).toHaveLength(1)
+    expect(dashboard.totals.grams).toMatchObject({
+      in: 100_000,
+      composted: 40_000,
+      recycled_sold: 12_500,
+      to_tpa: 15_000,
+    })
+    expect(dashboard.totals.revenueRupiah).toBe(43_750)
+    expect(dashboard.totals.keptOutOfTpaShare).toBeCloseTo(0.85)
+    const empty = (
+      await dlh.request({
+        method: 'GET',
+        url: `/api/v1/cities/35.79/waste/facilities/${jalibar}/dashboard?from=2025-01-01&to=2025-01-31`,
+      })
+    ).json()
+    expect(empty.totals.keptOutOfTpaShare).toBeNull()
+  })
+
   it('allows taking out exactly what is in stock, and refuses one gram more with 422, the figures, and nothing written', async () => {
     const before = { flows: await countFlows(), audit: await countAuditRows(t) }
     const tooMuch = await flows(operator, {

@@ -172,3 +172,39 @@ export async function dayTotals(db: DbOrTx, options: { cityId: number; facilityI
     revenue: string | number
   }>(result).map((row) => ({ ...row, grams: Number(row.grams), revenue: Number(row.revenue) }))
 }
+
+/**
+ * Per period (day or month) at one facility: intake, sorting, and what left by outcome, with what
+ * went to a TPA apart. One aggregate over the ledger; reversals netted.
+ */
+export async function periodTotals(
+  db: DbOrTx,
+  options: { cityId: number; facilityId: number; from: string; to: string; granularity: 'day' | 'month' },
+) {
+  const { cityId, facilityId, from, to } = options
+  const period =
+    options.granularity === 'month' ? sql`to_char(f.flow_date, 'YYYY-MM')` : sql`f.flow_date::text`
+  const result = await db.execute(sql`
+    select ${period} as period,
+           case when f.kind = 'intake' or (f.kind = 'transfer' and f.to_facility_id = ${facilityId}) then 'in'
+                when f.kind = 'sorting' then 'sorted'
+                when f.kind = 'transfer' and dest.kind = 'tpa' then 'to_tpa'
+                when f.kind = 'transfer' then 'transferred'
+                else f.outcome end as bucket,
+           f.material,
+           sum(case when f.reverses_id is null then f.weight_grams else -f.weight_grams end)::bigint as grams,
+           sum(case when f.reverses_id is null then coalesce(f.revenue_rupiah, 0) else -coalesce(f.revenue_rupiah, 0) end)::bigint as revenue
+      from waste_flows f
+      left join facilities dest on dest.id = f.to_facility_id
+     where f.city_id = ${cityId} and f.flow_date between ${from} and ${to}
+       and (f.to_facility_id = ${facilityId} or f.from_facility_id = ${facilityId})
+     group by 1, 2, 3
+     order by 1`)
+  return rowsOf<{
+    period: string
+    bucket: string
+    material: Material
+    grams: string | number
+    revenue: string | number
+  }>(result).map((row) => ({ ...row, grams: Number(row.grams), revenue: Number(row.revenue) }))
+}

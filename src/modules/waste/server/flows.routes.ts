@@ -4,6 +4,7 @@ import { CityParamsSchema, IsoDateSchema, ProblemSchema } from '../../../platfor
 import { FacilityParamsSchema } from './facilities.schemas.ts'
 import type { FlowRow } from './flows.repository.ts'
 import {
+  FacilityDashboardSchema,
   FacilityDaySchema,
   FlowBodySchema,
   FlowListQuerySchema,
@@ -180,6 +181,29 @@ export const flowsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         city: request.city!,
         facilityId: request.params.facilityId,
         date: request.params.date,
+      }),
+  )
+
+  app.get(
+    '/facilities/:facilityId/dashboard',
+    {
+      schema: {
+        tags,
+        summary: 'Daily or monthly in/out by material, sales revenue and the share kept out of the TPA',
+        params: FacilityParamsSchema,
+        querystring: Type.Object({
+          from: Type.Optional(IsoDateSchema),
+          to: Type.Optional(IsoDateSchema),
+          granularity: Type.Union([Type.Literal('day'), Type.Literal('month')], { default: 'day' }),
+        }),
+        response: { 200: FacilityDashboardSchema, 400: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) =>
+      service.facilityDashboard(request.context(), {
+        city: request.city!,
+        facilityId: request.params.facilityId,
+        ...request.query,
       }),
   )
 

@@ -8,6 +8,7 @@ import {
   PageSchema,
   PublicIdSchema,
 } from '../../../platform/server/http/schemas.ts'
+import { DASHBOARD_BUCKETS } from '../domain/facility-dashboard.ts'
 import { FLOW_KINDS, OUTCOMES } from '../domain/flows.ts'
 import { MATERIALS, SOURCE_SECTORS, SUB_MATERIALS } from '../domain/materials.ts'
 
@@ -100,4 +101,29 @@ export const FacilityDaySchema = Type.Object({
     }),
   ),
   stockAtEndOfDay: Type.Array(Type.Object({ material: MaterialSchema, grams: Type.Integer() })),
+})
+
+const BucketGramsSchema = Type.Object(
+  Object.fromEntries(DASHBOARD_BUCKETS.map((bucket) => [bucket, Type.Integer()])) as Record<
+    (typeof DASHBOARD_BUCKETS)[number],
+    ReturnType<typeof Type.Integer>
+  >,
+  { description: 'Grams per destination: in, sorted, each outcome, to a TPA, to another facility' },
+)
+
+export const FacilityDashboardSchema = Type.Object({
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  granularity: Type.Union([Type.Literal('day'), Type.Literal('month')]),
+  totals: Type.Object({
+    grams: BucketGramsSchema,
+    revenueRupiah: Type.Integer(),
+    keptOutOfTpaShare: Type.Union([Type.Number(), Type.Null()], {
+      description: '1 − (sent to a TPA ÷ came in); null when nothing came in',
+    }),
+  }),
+  periods: Type.Array(
+    Type.Object({ period: Type.String(), grams: BucketGramsSchema, revenueRupiah: Type.Integer() }),
+  ),
+  byMaterial: Type.Array(Type.Object({ material: MaterialSchema, grams: BucketGramsSchema })),
 })

@@ -6,6 +6,7 @@ import type { Tx } from '../../../platform/server/db/client.ts'
 import { AppError } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
+import { buildDashboard } from '../domain/facility-dashboard.ts'
 import {
   addsTo,
   checkFlowShape,
@@ -329,4 +330,37 @@ export async function facilityDay(
     lines: lines.map(({ revenue, ...line }) => ({ ...line, revenueRupiah: revenue })),
     stockAtEndOfDay: stock.filter((row) => row.grams !== 0),
   }
+}
+
+const MAX_DASHBOARD_DAYS = 1_830
+
+/** Daily or monthly in/out by material at one facility, its sales, and the share kept out of the TPA. */
+export async function facilityDashboard(
+  context: ServiceContext,
+  options: { city: CityRef; facilityId: string; from?: string; to?: string; granularity: 'day' | 'month' },
+) {
+  assertCanReadWaste(context.access, { actor: context.actor!, cityId: options.city.id })
+  const { db } = context.database
+  const found = await facilitiesRepo.findFacility(db, {
+    cityId: options.city.id,
+    publicId: options.facilityId,
+  })
+  if (!found) throw new AppError('facility.not_found')
+  const to = options.to ?? cityDateOf(new Date(), options.city.timezone)
+  const from =
+    options.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10)
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000
+  if (days < 0 || days > MAX_DASHBOARD_DAYS) {
+    throw new AppError('validation.failed', {
+      details: [{ field: '/querystring/from', code: 'validation.invalid' }],
+    })
+  }
+  const rows = await repo.periodTotals(db, {
+    cityId: options.city.id,
+    facilityId: found.facility.id,
+    from,
+    to,
+    granularity: options.granularity,
+  })
+  return { from, to, granularity: options.granularity, ...buildDashboard(rows) }
 }

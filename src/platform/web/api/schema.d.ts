@@ -3712,6 +3712,171 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cities/{city}/waste/facilities/{facilityId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily or monthly in/out by material, sales revenue and the share kept out of the TPA */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                    granularity: "day" | "month";
+                };
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            to: string;
+                            granularity: "day" | "month";
+                            totals: {
+                                /** @description Grams per destination: in, sorted, each outcome, to a TPA, to another facility */
+                                grams: {
+                                    in: number;
+                                    sorted: number;
+                                    composted: number;
+                                    maggot: number;
+                                    recycled_sold: number;
+                                    reused: number;
+                                    burned: number;
+                                    landfilled: number;
+                                    to_tpa: number;
+                                    transferred: number;
+                                };
+                                revenueRupiah: number;
+                                /** @description 1 − (sent to a TPA ÷ came in); null when nothing came in */
+                                keptOutOfTpaShare: number | null;
+                            };
+                            periods: {
+                                period: string;
+                                /** @description Grams per destination: in, sorted, each outcome, to a TPA, to another facility */
+                                grams: {
+                                    in: number;
+                                    sorted: number;
+                                    composted: number;
+                                    maggot: number;
+                                    recycled_sold: number;
+                                    reused: number;
+                                    burned: number;
+                                    landfilled: number;
+                                    to_tpa: number;
+                                    transferred: number;
+                                };
+                                revenueRupiah: number;
+                            }[];
+                            byMaterial: {
+                                /**
+                                 * @description campuran (unsorted) or one of the 9 SIPSN categories
+                                 * @enum {unknown}
+                                 */
+                                material: "campuran" | "sisa_makanan" | "kayu_ranting" | "kertas_karton" | "plastik" | "logam" | "kain" | "karet_kulit" | "kaca" | "lainnya";
+                                /** @description Grams per destination: in, sorted, each outcome, to a TPA, to another facility */
+                                grams: {
+                                    in: number;
+                                    sorted: number;
+                                    composted: number;
+                                    maggot: number;
+                                    recycled_sold: number;
+                                    reused: number;
+                                    burned: number;
+                                    landfilled: number;
+                                    to_tpa: number;
+                                    transferred: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cities/{city}/waste/facilities/{facilityId}/stock": {
         parameters: {
             query?: never;
