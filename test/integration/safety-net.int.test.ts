@@ -32,13 +32,21 @@ const isDocsOrWeb = (route: RouteEntry) => route.url.startsWith('/api/docs') || 
 const PARAM_VALUES: Record<string, string> = {
   city: BATU,
   code: BATU,
-  period: '2024',
+}
+
+/** A path parameter's own example (from its schema), so each route gets a value it accepts. */
+function paramExample(route: RouteEntry, name: string): string | undefined {
+  type ParamsSchema = { properties?: Record<string, { examples?: string[] }>; allOf?: ParamsSchema[] }
+  const search = (schema: ParamsSchema | undefined): string | undefined =>
+    schema?.properties?.[name]?.examples?.[0] ??
+    schema?.allOf?.map(search).find((found) => found !== undefined)
+  return search(route.schema?.params as ParamsSchema | undefined)
 }
 
 function fillUrl(route: RouteEntry, values: Record<string, string> = {}): string {
   let url = route.url.replace(
     /:(\w+)/g,
-    (_, name: string) => values[name] ?? PARAM_VALUES[name] ?? 'AAAAAAAAAAAA',
+    (_, name: string) => values[name] ?? PARAM_VALUES[name] ?? paramExample(route, name) ?? 'AAAAAAAAAAAA',
   )
   // An indicator's `code` is an indicator, not a city.
   if (route.url.includes('/indicators/:code'))

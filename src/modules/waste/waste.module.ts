@@ -3,6 +3,7 @@ import errorsEn from './locales/errors.en.json' with { type: 'json' }
 import errorsId from './locales/errors.id.json' with { type: 'json' }
 import { facilitiesRoutes } from './server/facilities.routes.ts'
 import { findFacilityLabel } from './server/facilities.service.ts'
+import { feesRoutes } from './server/fees.routes.ts'
 import { flowsRoutes } from './server/flows.routes.ts'
 import { WASTE_PERMISSIONS } from './server/waste.policy.ts'
 import { seedWasteDemo } from './server/waste.seed.ts'
@@ -14,6 +15,7 @@ export const wasteModule: ModuleManifest = {
   tenantRoutes: async (app) => {
     await app.register(facilitiesRoutes)
     await app.register(flowsRoutes)
+    await app.register(feesRoutes)
   },
   roles: [
     {
@@ -48,6 +50,9 @@ export const wasteModule: ModuleManifest = {
     'flow.already_reversed': 409,
     'flow.is_reversal': 409,
     'flow.mass_balance': 422,
+    'household.not_found': 404,
+    'household.label_taken': 409,
+    'expense.not_found': 404,
   },
   messages: { id: errorsId, en: errorsEn },
   nav: [{ path: 'waste/facilities', labelKey: 'nav.facilities', permission: 'waste:read' }],

@@ -6,6 +6,7 @@ export const WASTE_PERMISSIONS = {
   'facilities:write': ['dlh_staff'],
   // An operator's grant is narrowed to their facility; the service passes that facility as scope.
   'waste_flows:write': ['dlh_staff', 'facility_operator'],
+  'waste_fees:write': ['dlh_staff', 'facility_operator'],
 }
 
 export function assertCanReadWaste(access: AccessRegistry, options: { actor: Actor; cityId: number }) {

@@ -125,7 +125,12 @@ export const indicatorValueRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: Type.Intersect([
           IndicatorParamsSchema,
           Type.Object({
-            period: Type.String({ minLength: 4, maxLength: 7, description: '2024, 2024-S1 or 2024-03' }),
+            period: Type.String({
+              minLength: 4,
+              maxLength: 7,
+              description: '2024, 2024-S1 or 2024-03',
+              examples: ['2024'],
+            }),
           }),
         ]),
         body: BodySchema({

@@ -1797,7 +1797,10 @@ export interface paths {
                     /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
                     city: string;
                     code: string;
-                    /** @description 2024, 2024-S1 or 2024-03 */
+                    /**
+                     * @description 2024, 2024-S1 or 2024-03
+                     * @example 2024
+                     */
                     period: string;
                 };
                 cookie?: never;
@@ -3951,6 +3954,954 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/waste/facilities/{facilityId}/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Households served, with their monthly fee */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            label: string;
+                            headName: string | null;
+                            monthlyFeeRupiah: number;
+                            isActive: boolean;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a household and its monthly fee (operator of the facility, or DLH) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. RT 02/RW 05 No. 12 */
+                        label: string;
+                        headName?: string | null;
+                        monthlyFeeRupiah: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            label: string;
+                            headName: string | null;
+                            monthlyFeeRupiah: number;
+                            isActive: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/waste/facilities/{facilityId}/fees/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month's household fees: charged, paid, and the collection rate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    facilityId: string;
+                    /** @example 2026-11 */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            lines: {
+                                household: {
+                                    id: string;
+                                    label: string;
+                                    headName: string | null;
+                                    monthlyFeeRupiah: number;
+                                    isActive: boolean;
+                                };
+                                amountRupiah: number;
+                                paidOn: string | null;
+                            }[];
+                            summary: {
+                                households: number;
+                                paidHouseholds: number;
+                                chargedRupiah: number;
+                                paidRupiah: number;
+                                rateByAmount: number | null;
+                                rateByHouseholds: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/waste/facilities/{facilityId}/fees/{period}/households/{householdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record one household's fee for the month as paid or unpaid */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    facilityId: string;
+                    /** @example 2026-11 */
+                    period: string;
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        paid: boolean;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        paidOn?: string;
+                        amountRupiah?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            household: {
+                                id: string;
+                                label: string;
+                                headName: string | null;
+                                monthlyFeeRupiah: number;
+                                isActive: boolean;
+                            };
+                            amountRupiah: number;
+                            paidOn: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/waste/facilities/{facilityId}/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expenses of a facility, newest first (at most 1000) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                spentOn: string;
+                                /** @enum {unknown} */
+                                category: "bbm" | "listrik" | "honor" | "perawatan" | "peralatan" | "lainnya";
+                                amountRupiah: number;
+                                note: string | null;
+                                isVoided: boolean;
+                            }[];
+                            totalRupiah: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an expense (fuel, electricity, wages, maintenance, tools, other) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    facilityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        spentOn?: string;
+                        /** @enum {unknown} */
+                        category: "bbm" | "listrik" | "honor" | "perawatan" | "peralatan" | "lainnya";
+                        amountRupiah: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            spentOn: string;
+                            /** @enum {unknown} */
+                            category: "bbm" | "listrik" | "honor" | "perawatan" | "peralatan" | "lainnya";
+                            amountRupiah: number;
+                            note: string | null;
+                            isVoided: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/waste/facilities/{facilityId}/expenses/{expenseId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a mistaken expense (it stays in the list, marked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    facilityId: string;
+                    expenseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            spentOn: string;
+                            /** @enum {unknown} */
+                            category: "bbm" | "listrik" | "honor" | "perawatan" | "peralatan" | "lainnya";
+                            amountRupiah: number;
+                            note: string | null;
+                            isVoided: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
