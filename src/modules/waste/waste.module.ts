@@ -4,6 +4,7 @@ import errorsId from './locales/errors.id.json' with { type: 'json' }
 import { facilitiesRoutes } from './server/facilities.routes.ts'
 import { findFacilityLabel } from './server/facilities.service.ts'
 import { feesRoutes } from './server/fees.routes.ts'
+import { flowFilesRoutes } from './server/flows.files.routes.ts'
 import { flowsRoutes } from './server/flows.routes.ts'
 import { WASTE_PERMISSIONS } from './server/waste.policy.ts'
 import { seedWasteDemo } from './server/waste.seed.ts'
@@ -16,6 +17,7 @@ export const wasteModule: ModuleManifest = {
     await app.register(facilitiesRoutes)
     await app.register(flowsRoutes)
     await app.register(feesRoutes)
+    await app.register(flowFilesRoutes)
   },
   roles: [
     {
@@ -53,8 +55,15 @@ export const wasteModule: ModuleManifest = {
     'household.not_found': 404,
     'household.label_taken': 409,
     'expense.not_found': 404,
+    'import.rows_invalid': 422,
+    'import.file_unreadable': 400,
+    'import.file_empty': 400,
+    'import.too_many_rows': 400,
   },
   messages: { id: errorsId, en: errorsEn },
-  nav: [{ path: 'waste/facilities', labelKey: 'nav.facilities', permission: 'waste:read' }],
+  nav: [
+    { path: 'waste/operator', labelKey: 'nav.operatorDay', permission: 'waste_flows:write' },
+    { path: 'waste/facilities', labelKey: 'nav.facilities', permission: 'waste:read' },
+  ],
   seedDemo: seedWasteDemo,
 }
