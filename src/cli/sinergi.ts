@@ -6,7 +6,7 @@ import { findUserByUsername } from '../platform/server/auth/auth.repository.ts'
 import { createApiToken } from '../platform/server/auth/auth.service.ts'
 import { BootError, prepareDatabase } from '../platform/server/boot.ts'
 import { ConfigError, loadConfig } from '../platform/server/config.ts'
-import { type ServiceContext, systemContext } from '../platform/server/context.ts'
+import { type ServiceContext, systemClock, systemContext } from '../platform/server/context.ts'
 import { DataDirLockedError } from '../platform/server/db/data-dir-lock.ts'
 import { AppError } from '../platform/server/errors.ts'
 import { translate } from '../platform/server/i18n.ts'
@@ -28,7 +28,10 @@ async function withContext<T>(work: (context: ServiceContext) => Promise<T>): Pr
   const { database } = await prepareDatabase({ config, manifests, seedDemo: false, refuseDemoUsers: false })
   try {
     return await work(
-      systemContext({ database, config, manifests, access: buildAccessRegistry(manifests) }, 'cli'),
+      systemContext(
+        { database, config, manifests, access: buildAccessRegistry(manifests), clock: systemClock },
+        'cli',
+      ),
     )
   } finally {
     await database.close()

@@ -8,7 +8,12 @@ import { createUser, grantRole } from '../../src/platform/server/access/access.s
 import { allManifests, buildApp } from '../../src/platform/server/app.ts'
 import { auditLog } from '../../src/platform/server/audit/audit.tables.ts'
 import type { Config } from '../../src/platform/server/config.ts'
-import { type AppDeps, type ServiceContext, systemContext } from '../../src/platform/server/context.ts'
+import {
+  type AppDeps,
+  type ServiceContext,
+  systemClock,
+  systemContext,
+} from '../../src/platform/server/context.ts'
 import { type Database, openDatabase } from '../../src/platform/server/db/client.ts'
 import type { CityRef } from '../../src/platform/server/module.ts'
 import { activateCity, toCityRef } from '../../src/platform/server/tenancy/cities.service.ts'
@@ -51,13 +56,17 @@ export async function openTestDatabase(): Promise<Database> {
   return openDatabase({ loadDataDir: new Blob([dump]) })
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { clock?: () => Date } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase()
   const config = { ...testConfig, ...overrides }
   const manifests = allManifests()
-  const app = await buildApp({ database, config, manifests })
+  const clock = options.clock ?? systemClock
+  const app = await buildApp({ database, config, manifests, clock })
   await app.ready()
-  const deps: AppDeps = { database, config, manifests, access: buildAccessRegistry(manifests) }
+  const deps: AppDeps = { database, config, manifests, access: buildAccessRegistry(manifests), clock }
   return {
     app,
     database,

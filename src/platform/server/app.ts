@@ -8,7 +8,7 @@ import { buildAccessRegistry } from './access/access.registry.ts'
 import { installAuth } from './auth/auth.plugin.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import type { Config } from './config.ts'
-import type { AppDeps } from './context.ts'
+import { type AppDeps, systemClock } from './context.ts'
 import type { Database } from './db/client.ts'
 import { AppError, registerErrorCodes } from './errors.ts'
 import { installErrorHandler, sendProblem } from './http/error-handler.ts'
@@ -50,6 +50,7 @@ export interface BuildAppOptions {
   database: Database
   config: Config
   manifests?: ModuleManifest[]
+  clock?: () => Date
 }
 
 /** The whole HTTP application, without listening: tests drive it with inject(). */
@@ -64,6 +65,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config: options.config,
     access: buildAccessRegistry(manifests),
     manifests,
+    clock: options.clock ?? systemClock,
   }
 
   const app = Fastify({

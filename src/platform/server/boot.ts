@@ -1,7 +1,7 @@
 import { buildAccessRegistry } from './access/access.registry.ts'
 import { countDemoUsers } from './auth/auth.repository.ts'
 import type { Config } from './config.ts'
-import type { AppDeps } from './context.ts'
+import { type AppDeps, systemClock } from './context.ts'
 import { type Database, openDatabase } from './db/client.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { syncIndicatorDefinitions } from './indicators/indicators.registry.ts'
@@ -41,7 +41,13 @@ export async function prepareDatabase(options: {
         (manifest.indicators ?? []).map((definition) => ({ module: manifest.name, definition })),
       ),
     )
-    const deps: AppDeps = { database, config, access: buildAccessRegistry(manifests), manifests }
+    const deps: AppDeps = {
+      database,
+      config,
+      access: buildAccessRegistry(manifests),
+      manifests,
+      clock: systemClock,
+    }
     const demo = (options.seedDemo ?? config.seedDemo) ? await seedDemo(deps) : { seeded: false }
     if (config.isProduction && options.refuseDemoUsers !== false && (await countDemoUsers(database.db)) > 0) {
       throw new BootError(

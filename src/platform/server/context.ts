@@ -1,3 +1,4 @@
+import { cityDateOf } from '../domain/city-time.ts'
 import type { AccessRegistry } from './access/access.registry.ts'
 import type { Actor } from './access/policy.ts'
 import type { Config } from './config.ts'
@@ -10,6 +11,15 @@ export interface AppDeps {
   config: Config
   access: AccessRegistry
   manifests: ModuleManifest[]
+  /** What time it is: tests set it to check day boundaries in WIB, WITA and WIT. */
+  clock: () => Date
+}
+
+export const systemClock = () => new Date()
+
+/** Today's calendar day in the city's own time zone. */
+export function cityToday(context: { clock: () => Date }, city: { timezone: string }): string {
+  return cityDateOf(context.clock(), city.timezone)
 }
 
 export interface IdempotencyClaim {

@@ -1,8 +1,8 @@
-import { cityDateOf } from '../../../platform/domain/city-time.ts'
 import { maskName } from '../../../platform/domain/personal-data.ts'
 import { can } from '../../../platform/server/access/policy.ts'
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import type { ServiceContext } from '../../../platform/server/context.ts'
+import { cityToday } from '../../../platform/server/context.ts'
 import { isUniqueViolation } from '../../../platform/server/db/client.ts'
 import { AppError } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
@@ -138,7 +138,7 @@ export async function recordFee(
   assertCanManageFees(context, target)
   assertMonth(target.period)
   const facility = await loadFacility(context, target)
-  const today = cityDateOf(new Date(), target.city.timezone)
+  const today = cityToday(context, target.city)
   const paidOn = target.input.paid ? (target.input.paidOn ?? today) : null
   if (paidOn && paidOn > today) {
     throw new AppError('validation.failed', {
@@ -221,7 +221,7 @@ export async function recordExpense(
 ) {
   assertCanManageFees(context, target)
   const facility = await loadFacility(context, target)
-  const today = cityDateOf(new Date(), target.city.timezone)
+  const today = cityToday(context, target.city)
   const spentOn = target.input.spentOn ?? today
   if (spentOn > today)
     throw new AppError('validation.failed', {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { cityDateOf } from '../../../platform/domain/city-time.ts'
 import { assertCan } from '../../../platform/server/access/policy.ts'
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import type { ServiceContext } from '../../../platform/server/context.ts'
+import { cityToday } from '../../../platform/server/context.ts'
 import type { Tx } from '../../../platform/server/db/client.ts'
 import { AppError, type FieldProblem } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
@@ -139,7 +139,7 @@ export async function importFlows(
       ...(await resolveReferences(tx, {
         city: target.city,
         rows: parsed,
-        today: cityDateOf(new Date(), target.city.timezone),
+        today: cityToday(context, target.city),
       })),
     )
     if (problems.length === 0) {

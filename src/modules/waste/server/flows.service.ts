@@ -1,7 +1,7 @@
-import { cityDateOf } from '../../../platform/domain/city-time.ts'
 import { assertCan } from '../../../platform/server/access/policy.ts'
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import type { ServiceContext } from '../../../platform/server/context.ts'
+import { cityToday } from '../../../platform/server/context.ts'
 import type { Tx } from '../../../platform/server/db/client.ts'
 import { AppError } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
@@ -110,7 +110,7 @@ async function insertChecked(tx: Tx, context: ServiceContext, options: { city: C
     city,
     facilityPublicId: recordingFacility(input.kind, from.publicId, to.publicId),
   })
-  const today = cityDateOf(new Date(), city.timezone)
+  const today = cityToday(context, city)
   const date = input.date ?? today
   const draft: FlowDraft = { ...input, fromFacilityId: from.id, toFacilityId: to.id }
   const problems = checkFlowShape(draft).map((p) => ({ field: `/body/${p.field}`, code: p.code }))
@@ -346,7 +346,7 @@ export async function facilityDashboard(
     publicId: options.facilityId,
   })
   if (!found) throw new AppError('facility.not_found')
-  const to = options.to ?? cityDateOf(new Date(), options.city.timezone)
+  const to = options.to ?? cityToday(context, options.city)
   const from =
     options.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10)
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000

@@ -1,6 +1,6 @@
-import { cityDateOf, previousDate } from '../../../platform/domain/city-time.ts'
+import { previousDate } from '../../../platform/domain/city-time.ts'
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
-import { systemContext } from '../../../platform/server/context.ts'
+import { cityToday, systemContext } from '../../../platform/server/context.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef, DemoSeedContext } from '../../../platform/server/module.ts'
 import { ensureDemoUser } from '../../../platform/server/seed/demo.ts'
@@ -189,7 +189,7 @@ async function seedSampleLogs(
       villageCode: sample.villageCode,
       capacityKgPerDay: sample.capacityKgPerDay ?? 2000,
     }))
-  const lastDate = previousDate(cityDateOf(new Date(), city.timezone))
+  const lastDate = previousDate(cityToday(seed.deps, city))
   const rows = generateSampleLogs({ sites, tpaId, lastDate, days: SAMPLE_LOG_DAYS })
   const context = systemContext(seed.deps, 'seed')
   await runWrite(context, async (tx) => {
