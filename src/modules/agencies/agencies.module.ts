@@ -3,7 +3,7 @@ import errorsEn from './locales/errors.en.json' with { type: 'json' }
 import errorsId from './locales/errors.id.json' with { type: 'json' }
 import { AGENCY_PERMISSIONS } from './server/agencies.policy.ts'
 import { agenciesRoutes } from './server/agencies.routes.ts'
-import { createDefaultAgencies, findAgencyLabel } from './server/agencies.service.ts'
+import { createDefaultAgencies, findAgencyLabel, listAgencyScopes } from './server/agencies.service.ts'
 
 /** Organisasi Perangkat Daerah: the agencies of a city, and the `agency` scope for roles. */
 export const agenciesModule: ModuleManifest = {
@@ -12,7 +12,10 @@ export const agenciesModule: ModuleManifest = {
   tenantRoutes: agenciesRoutes,
   permissions: AGENCY_PERMISSIONS,
   scopes: {
-    agency: { resolve: ({ tx, cityId, scopeId }) => findAgencyLabel({ tx, cityId, agencyId: scopeId }) },
+    agency: {
+      resolve: ({ tx, cityId, scopeId }) => findAgencyLabel({ tx, cityId, agencyId: scopeId }),
+      list: ({ db, cityId }) => listAgencyScopes({ db, cityId }),
+    },
   },
   errorCodes: { 'agency.not_found': 404, 'agency.name_taken': 409 },
   messages: { id: errorsId, en: errorsEn },

@@ -2,7 +2,7 @@ import type { ModuleManifest } from '../../platform/server/module.ts'
 import errorsEn from './locales/errors.en.json' with { type: 'json' }
 import errorsId from './locales/errors.id.json' with { type: 'json' }
 import { facilitiesRoutes } from './server/facilities.routes.ts'
-import { findFacilityLabel } from './server/facilities.service.ts'
+import { findFacilityLabel, listFacilityScopes } from './server/facilities.service.ts'
 import { feesRoutes } from './server/fees.routes.ts'
 import { flowFilesRoutes } from './server/flows.files.routes.ts'
 import { flowsRoutes } from './server/flows.routes.ts'
@@ -43,6 +43,7 @@ export const wasteModule: ModuleManifest = {
   scopes: {
     facility: {
       resolve: ({ tx, cityId, scopeId }) => findFacilityLabel({ tx, cityId, facilityId: scopeId }),
+      list: ({ db, cityId }) => listFacilityScopes({ db, cityId }),
     },
   },
   errorCodes: {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from './context.ts'
-import type { Tx } from './db/client.ts'
+import type { DbOrTx, Tx } from './db/client.ts'
 import type { MessageCatalog } from './i18n.ts'
 import type { IndicatorDefinition } from './indicators/indicators.registry.ts'
 
@@ -23,6 +23,8 @@ export type PermissionTable = Record<string, string[]>
 export interface ScopeResolver {
   /** Returns a label for the record, or null when it is not a record of this city. */
   resolve(options: { tx: Tx; cityId: number; scopeId: string }): Promise<string | null>
+  /** What a role may be narrowed to in this city, for the person granting it. */
+  list(options: { db: DbOrTx; cityId: number }): Promise<{ id: string; label: string }[]>
 }
 
 export interface CityRef {

@@ -1,6 +1,6 @@
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import type { ServiceContext } from '../../../platform/server/context.ts'
-import { isUniqueViolation, type Tx } from '../../../platform/server/db/client.ts'
+import { type DbOrTx, isUniqueViolation, type Tx } from '../../../platform/server/db/client.ts'
 import { AppError } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
@@ -113,4 +113,9 @@ export async function findAgencyLabel(options: {
 }): Promise<string | null> {
   const row = await repo.findAgency(options.tx, { cityId: options.cityId, publicId: options.agencyId })
   return row ? row.name : null
+}
+
+export async function listAgencyScopes(options: { db: DbOrTx; cityId: number }) {
+  const rows = await repo.listAgencies(options.db, { cityId: options.cityId, includeInactive: false })
+  return rows.map((row) => ({ id: row.publicId, label: `${row.name} (${row.shortName})` }))
 }

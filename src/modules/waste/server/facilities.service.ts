@@ -1,6 +1,6 @@
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import type { ServiceContext } from '../../../platform/server/context.ts'
-import { isUniqueViolation, type Tx } from '../../../platform/server/db/client.ts'
+import { type DbOrTx, isUniqueViolation, type Tx } from '../../../platform/server/db/client.ts'
 import { AppError, type FieldProblem } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
@@ -207,4 +207,11 @@ export async function findFacilityLabel(options: {
 }): Promise<string | null> {
   const found = await repo.findFacility(options.tx, { cityId: options.cityId, publicId: options.facilityId })
   return found ? found.facility.name : null
+}
+
+export async function listFacilityScopes(options: { db: DbOrTx; cityId: number }) {
+  const rows = await repo.listFacilityPoints(options.db, { cityId: options.cityId, limit: MAX_MAP_POINTS })
+  return rows
+    .map((row) => ({ id: row.publicId, label: row.name }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'id'))
 }

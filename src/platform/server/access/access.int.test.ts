@@ -157,6 +157,16 @@ describe('users and roles in a city', () => {
     expect(foreign.json().code).toBe('role.scope_invalid')
   })
 
+  it('offers the agencies of the city, and only those, to narrow a role to', async () => {
+    const options = (await batuAdmin.request({ method: 'GET', url: '/api/v1/cities/35.79/roles/scopes/agency' })).json()
+    expect(options).toHaveLength(10)
+    expect(options.map((o: { label: string }) => o.label)).toContain('Dinas Lingkungan Hidup (DLH)')
+    const palopoOptions = (await palopoAdmin.request({ method: 'GET', url: '/api/v1/cities/73.73/roles/scopes/agency' })).json()
+    expect(palopoOptions.map((o: { id: string }) => o.id)).not.toContain(options[0].id)
+    const unknown = await batuAdmin.request({ method: 'GET', url: '/api/v1/cities/35.79/roles/scopes/planet' })
+    expect(unknown.statusCode).toBe(400)
+  })
+
   it('refuses an unknown role and a second identical grant', async () => {
     const person = await createTestUser(t)
     const url = `/api/v1/cities/35.79/users/${person.publicId}/roles`

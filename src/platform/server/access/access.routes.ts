@@ -46,6 +46,27 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   app.get(
+    '/roles/scopes/:kind',
+    {
+      schema: {
+        tags,
+        summary: 'What a role may be narrowed to in this city: the agencies, or the facilities (city admin)',
+        params: Type.Intersect([
+          CityParamsSchema,
+          Type.Object({ kind: Type.String({ pattern: '^[a-z_]{2,32}$', examples: ['agency'] }) }),
+        ]),
+        response: {
+          200: Type.Array(Type.Object({ id: Type.String(), label: Type.String() })),
+          400: ProblemSchema,
+          403: ProblemSchema,
+        },
+      },
+    },
+    async (request) =>
+      service.listScopeOptions(request.context(), { city: request.city!, kind: request.params.kind }),
+  )
+
+  app.get(
     '/users',
     {
       schema: {

@@ -234,3 +234,12 @@ export function listRoles(context: ServiceContext) {
       .sort(),
   }))
 }
+
+/** What a role may be narrowed to (one agency, one facility), from the module that owns the kind. */
+export async function listScopeOptions(context: ServiceContext, options: { city: CityRef; kind: string }) {
+  assertManageUsers(context, options.city)
+  const resolver = context.access.scopes.get(options.kind)
+  if (!resolver)
+    throw new AppError('role.scope_invalid', { params: { reason: `unknown scope kind ${options.kind}` } })
+  return resolver.list({ db: context.database.db, cityId: options.city.id })
+}

@@ -72,6 +72,21 @@ export function useRoles(city: string) {
   })
 }
 
+/** What a role may be narrowed to (agencies, facilities); only asked for when a role allows it. */
+export function useScopeOptions(city: string, kind: string | null) {
+  return useQuery({
+    queryKey: ['scopes', city, kind],
+    enabled: kind !== null,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/cities/{city}/roles/scopes/{kind}', {
+          params: { path: { city, kind: kind ?? '' } },
+        }),
+      ),
+    staleTime: 60_000,
+  })
+}
+
 export function useAuditLog(city: string, filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: ['audit', city, filters],
@@ -145,11 +160,21 @@ export function useCreateUser(city: string) {
 export function useGrantRole(city: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ userId, role, key }: { userId: string; role: string; key: string }) =>
+    mutationFn: ({
+      userId,
+      role,
+      scope,
+      key,
+    }: {
+      userId: string
+      role: string
+      scope: { kind: string; id: string } | null
+      key: string
+    }) =>
       unwrap(
         api.POST('/api/v1/cities/{city}/users/{userId}/roles', {
           params: { path: { city, userId } },
-          body: { role },
+          body: scope ? { role, scopeKind: scope.kind, scopeId: scope.id } : { role },
           headers: idempotencyHeaders(key),
         }),
       ),

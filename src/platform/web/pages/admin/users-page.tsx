@@ -9,6 +9,7 @@ import {
   useGrantRole,
   useRevokeRole,
   useRoles,
+  useScopeOptions,
 } from '../../api/hooks.ts'
 import { problemMessage } from '../../api/problem.ts'
 import { currentLanguage } from '../../i18n/setup.ts'
@@ -21,15 +22,28 @@ function GrantRoleForm({ member, roles }: { member: CityMember; roles: RoleDefin
   const city = useCityParam()
   const grant = useGrantRole(city)
   const [role, setRole] = useState<string | null>(null)
-  const held = new Set(member.roles.map((r) => r.role))
+  const [scopeId, setScopeId] = useState<string | null>(null)
+  // A role may be narrowed to one record of a kind its module owns (one agency, one facility).
+  const scopeKind = roles.find((r) => r.code === role)?.scopeKinds[0] ?? null
+  const scopes = useScopeOptions(city, scopeKind)
+  const held = new Set(member.roles.filter((r) => !r.scopeKind).map((r) => r.role))
   const options = roles
-    .filter((r) => !held.has(r.code))
+    .filter((r) => !held.has(r.code) || r.scopeKinds.length > 0)
     .map((r) => ({ value: r.code, label: r.name[currentLanguage()] }))
   if (options.length === 0) return null
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!role) return
-    grant.mutate({ userId: member.id, role, key: newIdempotencyKey() }, { onSuccess: () => setRole(null) })
+    const scope = scopeKind && scopeId ? { kind: scopeKind, id: scopeId } : null
+    grant.mutate(
+      { userId: member.id, role, scope, key: newIdempotencyKey() },
+      {
+        onSuccess: () => {
+          setRole(null)
+          setScopeId(null)
+        },
+      },
+    )
   }
   return (
     <form onSubmit={submit}>
@@ -40,16 +54,41 @@ function GrantRoleForm({ member, roles }: { member: CityMember; roles: RoleDefin
           placeholder={t('users.role')}
           data={options}
           value={role}
-          onChange={setRole}
+          onChange={(value) => {
+            setRole(value)
+            setScopeId(null)
+          }}
           w={170}
           error={grant.error ? problemMessage(i18n, grant.error) : undefined}
         />
+        {scopeKind && (
+          <Select
+            size="xs"
+            aria-label={t('users.scopeLabel', {
+              kind: t(`users.scopeKind.${scopeKind}`, { defaultValue: scopeKind }),
+            })}
+            placeholder={t('users.scopeAll')}
+            data={(scopes.data ?? []).map((option) => ({ value: option.id, label: option.label }))}
+            value={scopeId}
+            onChange={setScopeId}
+            searchable
+            clearable
+            w={220}
+          />
+        )}
         <Button size="xs" type="submit" variant="default" loading={grant.isPending} disabled={!role}>
           {t('users.grant')}
         </Button>
       </Group>
     </form>
   )
+}
+
+/** The agency or facility a role is narrowed to, by name. */
+function ScopeName({ kind, id }: { kind: string; id: string }) {
+  const scopes = useScopeOptions(useCityParam(), kind)
+  const label = scopes.data?.find((option) => option.id === id)?.label
+  return <>{label ? ` · ${label}` : ''}</>
 }
 
 function RoleBadges({ member, roleName }: { member: CityMember; roleName: (code: string) => string }) {
@@ -83,6 +122,7 @@ function RoleBadges({ member, roleName }: { member: CityMember; roleName: (code:
               }
             >
               {name}
+              {grant.scopeKind && grant.scopeId && <ScopeName kind={grant.scopeKind} id={grant.scopeId} />}
             </Badge>
           )
         })}
