@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { CityParamsSchema, IsoDateSchema, ProblemSchema } from '../../../platform/server/http/schemas.ts'
 import { FacilityParamsSchema } from './facilities.schemas.ts'
+import * as reports from './flows.reports.service.ts'
 import type { FlowRow } from './flows.repository.ts'
 import {
   FacilityDashboardSchema,
@@ -69,7 +70,7 @@ export const flowsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { page, pageSize, facility, from, to } = request.query
-      const result = await service.listFlows(request.context(), {
+      const result = await reports.listFlows(request.context(), {
         city: request.city!,
         facilityId: facility,
         from,
@@ -77,7 +78,7 @@ export const flowsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         page,
         pageSize,
       })
-      const reversed = await service.publicIdsOf(request.context(), {
+      const reversed = await reports.publicIdsOf(request.context(), {
         city: request.city!,
         rows: result.rows,
       })
@@ -108,7 +109,7 @@ export const flowsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const row = await service.recordFlow(request.context(), { city: request.city!, input: request.body })
-      const names = await service.namesOf(request.context(), { city: request.city!, rows: [row] })
+      const names = await reports.namesOf(request.context(), { city: request.city!, rows: [row] })
       return reply.code(201).send(presentFlow(row, names))
     },
   )
@@ -131,7 +132,7 @@ export const flowsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         flowId: request.params.flowId,
         note: request.body.note,
       })
-      const names = await service.namesOf(request.context(), { city: request.city!, rows: [row] })
+      const names = await reports.namesOf(request.context(), { city: request.city!, rows: [row] })
       return reply.code(201).send({ ...presentFlow(row, names), reverses: request.params.flowId })
     },
   )
@@ -154,7 +155,7 @@ export const flowsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         flowId: request.params.flowId,
         input: request.body,
       })
-      const names = await service.namesOf(request.context(), {
+      const names = await reports.namesOf(request.context(), {
         city: request.city!,
         rows: [result.reversal, result.replacement],
       })
@@ -177,7 +178,7 @@ export const flowsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      service.facilityDay(request.context(), {
+      reports.facilityDay(request.context(), {
         city: request.city!,
         facilityId: request.params.facilityId,
         date: request.params.date,
@@ -200,7 +201,7 @@ export const flowsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      service.facilityDashboard(request.context(), {
+      reports.facilityDashboard(request.context(), {
         city: request.city!,
         facilityId: request.params.facilityId,
         ...request.query,
@@ -219,7 +220,7 @@ export const flowsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const materials = await service.facilityStock(request.context(), {
+      const materials = await reports.facilityStock(request.context(), {
         city: request.city!,
         facilityId: request.params.facilityId,
         asOf: request.query.asOf,

@@ -27,11 +27,15 @@ export async function readFlowSheet(options: {
   isCsv: boolean
 }): Promise<{ row: number; raw: RawFlowRow }[]> {
   const workbook = new ExcelJS.Workbook()
-  const sheet = options.isCsv
-    ? await workbook.csv.read(Readable.from(options.body), {
-        parserOptions: { delimiter: options.body.includes(';') ? ';' : ',' },
-      })
-    : (await workbook.xlsx.load(options.body as unknown as ArrayBuffer), workbook.worksheets[0])
+  let sheet: ExcelJS.Worksheet | undefined
+  if (options.isCsv) {
+    // Excel set to Indonesian saves CSV with semicolons, because the comma is the decimal mark.
+    const delimiter = options.body.includes(';') ? ';' : ','
+    sheet = await workbook.csv.read(Readable.from(options.body), { parserOptions: { delimiter } })
+  } else {
+    await workbook.xlsx.load(options.body as unknown as ArrayBuffer)
+    sheet = workbook.worksheets[0]
+  }
   if (!sheet) return []
   const known = new Set<string>(FLOW_COLUMNS.map((column) => column.key))
   const headers = new Map<number, FlowColumn>()
