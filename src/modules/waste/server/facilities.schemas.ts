@@ -3,6 +3,7 @@ import {
   BodySchema,
   CityParamsSchema,
   IsoDateSchema,
+  Nullable,
   PageQuerySchema,
   PageSchema,
   PublicIdSchema,
@@ -13,15 +14,12 @@ export const FacilityKindSchema = Type.Enum(FACILITY_KINDS, { description: 'SIPS
 export const FacilityStatusSchema = Type.Enum(FACILITY_STATUSES)
 export const LandfillSystemSchema = Type.Enum(LANDFILL_SYSTEMS, { description: 'TPA only: operating system' })
 
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()])
-
 export const FacilitySchema = Type.Object({
   id: Type.String(),
   kind: FacilityKindSchema,
   name: Type.String(),
   status: FacilityStatusSchema,
-  village: nullable(
+  village: Nullable(
     Type.Object({
       code: Type.String(),
       name: Type.String(),
@@ -29,34 +27,34 @@ export const FacilitySchema = Type.Object({
       districtName: Type.String(),
     }),
   ),
-  address: nullable(Type.String()),
-  latitude: nullable(Type.Number()),
-  longitude: nullable(Type.Number()),
-  designCapacityKgPerDay: nullable(Type.Integer()),
-  householdsServed: nullable(Type.Integer()),
-  operatorName: nullable(Type.String()),
-  decreeNumber: nullable(Type.String()),
-  landfillSystem: nullable(LandfillSystemSchema),
-  parent: nullable(Type.Object({ id: Type.String(), name: Type.String() })),
-  openedOn: nullable(IsoDateSchema),
+  address: Nullable(Type.String()),
+  latitude: Nullable(Type.Number()),
+  longitude: Nullable(Type.Number()),
+  designCapacityKgPerDay: Nullable(Type.Integer()),
+  householdsServed: Nullable(Type.Integer()),
+  operatorName: Nullable(Type.String()),
+  decreeNumber: Nullable(Type.String()),
+  landfillSystem: Nullable(LandfillSystemSchema),
+  parent: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+  openedOn: Nullable(IsoDateSchema),
   isSampleData: Type.Boolean({ description: 'Generated demo record, not real data' }),
 })
 
 const editable = {
   status: Type.Optional(FacilityStatusSchema),
   villageCode: Type.Optional(
-    nullable(Type.String({ pattern: '^\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}$', examples: ['35.79.01.2006'] })),
+    Nullable(Type.String({ pattern: '^\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}$', examples: ['35.79.01.2006'] })),
   ),
-  address: Type.Optional(nullable(Type.String({ maxLength: 300 }))),
-  latitude: Type.Optional(nullable(Type.Number({ minimum: -90, maximum: 90 }))),
-  longitude: Type.Optional(nullable(Type.Number({ minimum: -180, maximum: 180 }))),
-  designCapacityKgPerDay: Type.Optional(nullable(Type.Integer({ minimum: 0, maximum: 10_000_000 }))),
-  householdsServed: Type.Optional(nullable(Type.Integer({ minimum: 0, maximum: 10_000_000 }))),
-  operatorName: Type.Optional(nullable(Type.String({ maxLength: 200 }))),
-  decreeNumber: Type.Optional(nullable(Type.String({ maxLength: 200 }))),
-  landfillSystem: Type.Optional(nullable(LandfillSystemSchema)),
-  parentId: Type.Optional(nullable(PublicIdSchema)),
-  openedOn: Type.Optional(nullable(IsoDateSchema)),
+  address: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  latitude: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
+  longitude: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
+  designCapacityKgPerDay: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000 }))),
+  householdsServed: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000 }))),
+  operatorName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  decreeNumber: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  landfillSystem: Type.Optional(Nullable(LandfillSystemSchema)),
+  parentId: Type.Optional(Nullable(PublicIdSchema)),
+  openedOn: Type.Optional(Nullable(IsoDateSchema)),
 }
 
 export const CreateFacilityBodySchema = BodySchema({

@@ -4,6 +4,7 @@ import Type from 'typebox'
 import {
   BodySchema,
   IsoDateSchema,
+  Nullable,
   ProblemSchema,
   PublicIdSchema,
 } from '../../../platform/server/http/schemas.ts'
@@ -12,21 +13,19 @@ import { FacilityParamsSchema } from './facilities.schemas.ts'
 import * as service from './fees.service.ts'
 
 const tags = ['waste fees and expenses']
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()])
 const errors = { 400: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema }
 
 const HouseholdSchema = Type.Object({
   id: Type.String(),
   label: Type.String(),
-  headName: nullable(Type.String({ description: 'Masked unless you collect this facility’s fees' })),
+  headName: Nullable(Type.String({ description: 'Masked unless you collect this facility’s fees' })),
   monthlyFeeRupiah: Type.Integer(),
   isActive: Type.Boolean(),
 })
 const FeeLineSchema = Type.Object({
   household: HouseholdSchema,
   amountRupiah: Type.Integer(),
-  paidOn: nullable(IsoDateSchema),
+  paidOn: Nullable(IsoDateSchema),
 })
 const MonthParams = Type.Intersect([
   FacilityParamsSchema,
@@ -37,7 +36,7 @@ const ExpenseSchema = Type.Object({
   spentOn: IsoDateSchema,
   category: Type.Enum(EXPENSE_CATEGORIES),
   amountRupiah: Type.Integer(),
-  note: nullable(Type.String()),
+  note: Nullable(Type.String()),
   isVoided: Type.Boolean(),
 })
 
@@ -71,7 +70,7 @@ export const feesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: FacilityParamsSchema,
         body: BodySchema({
           label: Type.String({ minLength: 1, maxLength: 120, description: 'e.g. RT 02/RW 05 No. 12' }),
-          headName: Type.Optional(nullable(Type.String({ maxLength: 120 }))),
+          headName: Type.Optional(Nullable(Type.String({ maxLength: 120 }))),
           monthlyFeeRupiah: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
         }),
         response: { 201: HouseholdSchema, ...errors },
@@ -99,8 +98,8 @@ export const feesRoutes: FastifyPluginAsyncTypebox = async (app) => {
               paidHouseholds: Type.Integer(),
               chargedRupiah: Type.Integer(),
               paidRupiah: Type.Integer(),
-              rateByAmount: nullable(Type.Number()),
-              rateByHouseholds: nullable(Type.Number()),
+              rateByAmount: Nullable(Type.Number()),
+              rateByHouseholds: Nullable(Type.Number()),
             }),
           }),
           ...errors,
@@ -164,7 +163,7 @@ export const feesRoutes: FastifyPluginAsyncTypebox = async (app) => {
           spentOn: Type.Optional(IsoDateSchema),
           category: Type.Enum(EXPENSE_CATEGORIES),
           amountRupiah: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
-          note: Type.Optional(nullable(Type.String({ maxLength: 300 }))),
+          note: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
         }),
         response: { 201: ExpenseSchema, ...errors },
       },

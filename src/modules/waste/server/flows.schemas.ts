@@ -4,6 +4,7 @@ import {
   CityParamsSchema,
   IsoDateSchema,
   IsoDateTimeSchema,
+  Nullable,
   PageQuerySchema,
   PageSchema,
   PublicIdSchema,
@@ -16,8 +17,6 @@ export const MaterialSchema = Type.Enum(MATERIALS, {
   description: 'campuran (unsorted) or one of the 9 SIPSN categories',
 })
 const SubMaterialSchema = Type.Enum(Object.keys(SUB_MATERIALS) as (keyof typeof SUB_MATERIALS)[])
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()])
 const FacilityRefSchema = Type.Object({ id: Type.String(), name: Type.String() })
 
 export const FlowSchema = Type.Object({
@@ -25,19 +24,19 @@ export const FlowSchema = Type.Object({
   date: IsoDateSchema,
   kind: Type.Enum(FLOW_KINDS),
   material: MaterialSchema,
-  subMaterial: nullable(Type.String()),
-  sortedFrom: nullable(MaterialSchema),
+  subMaterial: Nullable(Type.String()),
+  sortedFrom: Nullable(MaterialSchema),
   weightGrams: Type.Integer(),
-  fromFacility: nullable(FacilityRefSchema),
-  fromVillageCode: nullable(Type.String()),
-  fromSector: nullable(Type.Enum(SOURCE_SECTORS)),
-  toFacility: nullable(FacilityRefSchema),
-  outcome: nullable(Type.Enum(OUTCOMES)),
-  pricePerKgRupiah: nullable(Type.Integer()),
-  revenueRupiah: nullable(Type.Integer()),
-  buyerName: nullable(Type.String()),
-  note: nullable(Type.String()),
-  reverses: nullable(Type.String({ description: 'The entry this row reverses' })),
+  fromFacility: Nullable(FacilityRefSchema),
+  fromVillageCode: Nullable(Type.String()),
+  fromSector: Nullable(Type.Enum(SOURCE_SECTORS)),
+  toFacility: Nullable(FacilityRefSchema),
+  outcome: Nullable(Type.Enum(OUTCOMES)),
+  pricePerKgRupiah: Nullable(Type.Integer()),
+  revenueRupiah: Nullable(Type.Integer()),
+  buyerName: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+  reverses: Nullable(Type.String({ description: 'The entry this row reverses' })),
   recordedAt: IsoDateTimeSchema,
 })
 
@@ -48,22 +47,22 @@ export const FlowBodySchema = BodySchema({
   ),
   weightGrams: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Whole grams' }),
   material: MaterialSchema,
-  subMaterial: Type.Optional(nullable(SubMaterialSchema)),
-  sortedFrom: Type.Optional(nullable(MaterialSchema)),
-  fromFacilityId: Type.Optional(nullable(PublicIdSchema)),
+  subMaterial: Type.Optional(Nullable(SubMaterialSchema)),
+  sortedFrom: Type.Optional(Nullable(MaterialSchema)),
+  fromFacilityId: Type.Optional(Nullable(PublicIdSchema)),
   fromVillageCode: Type.Optional(
-    nullable(Type.String({ pattern: '^\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}$', examples: ['35.79.01.2006'] })),
+    Nullable(Type.String({ pattern: '^\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}$', examples: ['35.79.01.2006'] })),
   ),
-  fromSector: Type.Optional(nullable(Type.Enum(SOURCE_SECTORS))),
-  toFacilityId: Type.Optional(nullable(PublicIdSchema)),
-  outcome: Type.Optional(nullable(Type.Enum(OUTCOMES))),
-  pricePerKgRupiah: Type.Optional(nullable(Type.Integer({ minimum: 0, maximum: 100_000_000 }))),
-  buyerName: Type.Optional(nullable(Type.String({ maxLength: 200 }))),
-  note: Type.Optional(nullable(Type.String({ maxLength: 500 }))),
+  fromSector: Type.Optional(Nullable(Type.Enum(SOURCE_SECTORS))),
+  toFacilityId: Type.Optional(Nullable(PublicIdSchema)),
+  outcome: Type.Optional(Nullable(Type.Enum(OUTCOMES))),
+  pricePerKgRupiah: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100_000_000 }))),
+  buyerName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
 })
 
 export const ReversalBodySchema = BodySchema({
-  note: Type.Optional(nullable(Type.String({ maxLength: 500, description: 'Why it is reversed' }))),
+  note: Type.Optional(Nullable(Type.String({ maxLength: 500, description: 'Why it is reversed' }))),
 })
 
 export const FlowListQuerySchema = Type.Intersect([
@@ -79,7 +78,7 @@ export const FlowPageSchema = PageSchema(FlowSchema)
 export const FlowParamsSchema = Type.Intersect([CityParamsSchema, Type.Object({ flowId: PublicIdSchema })])
 
 export const StockSchema = Type.Object({
-  asOf: nullable(IsoDateSchema),
+  asOf: Nullable(IsoDateSchema),
   materials: Type.Array(Type.Object({ material: MaterialSchema, grams: Type.Integer() })),
   totalGrams: Type.Integer(),
 })
@@ -94,7 +93,7 @@ export const FacilityDaySchema = Type.Object({
     Type.Object({
       direction: Type.Union([Type.Literal('in'), Type.Literal('sorted'), Type.Literal('out')]),
       kind: Type.Enum(FLOW_KINDS),
-      outcome: nullable(Type.Enum(OUTCOMES)),
+      outcome: Nullable(Type.Enum(OUTCOMES)),
       material: MaterialSchema,
       grams: Type.Integer(),
       revenueRupiah: Type.Integer(),

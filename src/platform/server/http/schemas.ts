@@ -66,3 +66,8 @@ export function BodySchema<T extends Parameters<typeof Type.Object>[0]>(properti
 
 export const IsoDateTimeSchema = Type.String({ format: 'date-time' })
 export const IsoDateSchema = Type.String({ format: 'date', description: 'YYYY-MM-DD' })
+
+/** `T | null`: a field that is present but may be empty. */
+export function Nullable<T extends TSchema>(schema: T) {
+  return Type.Union([schema, Type.Null()])
+}
