@@ -50,6 +50,21 @@ export function can(
   })
 }
 
+/**
+ * Whether any of the actor's grants in the city carries the permission, however narrowed: what the
+ * navigation shows (an operator of one facility still needs the way to their facility's day).
+ */
+export function holdsAnywhere(
+  registry: AccessRegistry,
+  options: { actor: Actor; cityId: number; permission: string },
+): boolean {
+  if (can(registry, options)) return true
+  const holders = registry.rolesByPermission.get(options.permission)
+  return options.actor.grants.some(
+    (grant) => grant.cityId === options.cityId && holders?.has(grant.role) === true,
+  )
+}
+
 export function assertCan(
   registry: AccessRegistry,
   options: { actor: Actor; cityId: number; permission: string; scope?: Scope },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { can } from '../access/policy.ts'
+import { can, holdsAnywhere } from '../access/policy.ts'
 import { CityParamsSchema } from '../http/schemas.ts'
 import { findCityById } from './cities.repository.ts'
 import { presentCity } from './cities.routes.ts'
@@ -9,7 +9,10 @@ import { CitySchema } from './cities.schemas.ts'
 const WorkspaceSchema = Type.Object({
   city: CitySchema,
   roles: Type.Array(Type.String(), { description: 'My role codes in this city' }),
-  permissions: Type.Array(Type.String(), { description: 'What I may do here' }),
+  permissions: Type.Array(Type.String(), {
+    description:
+      'What I may do anywhere in the city (roles narrowed to one agency or facility add theirs to nav only)',
+  }),
   nav: Type.Array(
     Type.Object({
       module: Type.String(),
@@ -41,7 +44,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       )
       const nav = manifests.flatMap((manifest) =>
         (manifest.nav ?? [])
-          .filter((item) => permissions.includes(item.permission))
+          .filter((item) => holdsAnywhere(access, { actor, cityId: city.id, permission: item.permission }))
           .map((item) => ({ module: manifest.name, path: item.path, labelKey: item.labelKey })),
       )
       const row = (await findCityById(database.db, city.id))!

@@ -1,0 +1,1 @@
+export { ChooseFacilityPage as default } from './operator-home-page.tsx'
