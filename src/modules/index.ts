@@ -1,5 +1,6 @@
 import { agenciesModule } from './agencies/agencies.module.ts'
+import { umkmModule } from './umkm/umkm.module.ts'
 import { wasteModule } from './waste/waste.module.ts'
 
 /** Every domain module, in the order they are registered. Adding a module is one line here. */
-export const MODULES = [agenciesModule, wasteModule]
+export const MODULES = [agenciesModule, wasteModule, umkmModule]

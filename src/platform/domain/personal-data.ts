@@ -18,3 +18,15 @@ export function maskNik(nik: string | null): string | null {
     ? '*'.repeat(nik.length)
     : `${nik.slice(0, 4)}${'*'.repeat(nik.length - 8)}${nik.slice(-4)}`
 }
+
+/**
+ * `081234567890` → `0812****7890`: the operator prefix and the last digits stay, so staff can tell
+ * numbers apart on the phone without the list giving them away. Separators are dropped first.
+ */
+export function maskPhone(phone: string | null): string | null {
+  if (phone === null) return null
+  const compact = phone.replace(/[\s().-]/g, '')
+  if (compact.length <= 8) return '*'.repeat(compact.length)
+  const head = compact.startsWith('+') ? 5 : 4
+  return `${compact.slice(0, head)}${'*'.repeat(compact.length - head - 4)}${compact.slice(-4)}`
+}

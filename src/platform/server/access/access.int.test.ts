@@ -158,12 +158,19 @@ describe('users and roles in a city', () => {
   })
 
   it('offers the agencies of the city, and only those, to narrow a role to', async () => {
-    const options = (await batuAdmin.request({ method: 'GET', url: '/api/v1/cities/35.79/roles/scopes/agency' })).json()
+    const options = (
+      await batuAdmin.request({ method: 'GET', url: '/api/v1/cities/35.79/roles/scopes/agency' })
+    ).json()
     expect(options).toHaveLength(10)
     expect(options.map((o: { label: string }) => o.label)).toContain('Dinas Lingkungan Hidup (DLH)')
-    const palopoOptions = (await palopoAdmin.request({ method: 'GET', url: '/api/v1/cities/73.73/roles/scopes/agency' })).json()
+    const palopoOptions = (
+      await palopoAdmin.request({ method: 'GET', url: '/api/v1/cities/73.73/roles/scopes/agency' })
+    ).json()
     expect(palopoOptions.map((o: { id: string }) => o.id)).not.toContain(options[0].id)
-    const unknown = await batuAdmin.request({ method: 'GET', url: '/api/v1/cities/35.79/roles/scopes/planet' })
+    const unknown = await batuAdmin.request({
+      method: 'GET',
+      url: '/api/v1/cities/35.79/roles/scopes/planet',
+    })
     expect(unknown.statusCode).toBe(400)
   })
 

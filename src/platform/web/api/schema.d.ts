@@ -1047,7 +1047,7 @@ export interface paths {
                             };
                             /** @description My role codes in this city */
                             roles: string[];
-                            /** @description What I may do here */
+                            /** @description What I may do anywhere in the city (roles narrowed to one agency or facility add theirs to nav only) */
                             permissions: string[];
                             /** @description From the module manifests, filtered by the caller's permissions */
                             nav: {
@@ -5229,6 +5229,1227 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/umkm/businesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** UMKM businesses of the city: search by name, KBLI and desa, filter by derived scale */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    /** @description Part of the business name */
+                    q?: string;
+                    /** @description A KBLI code or its first digits */
+                    kbli?: string;
+                    /**
+                     * @description Kemendagri desa/kelurahan code
+                     * @example 35.79.01.2006
+                     */
+                    village?: string;
+                    hasNib?: boolean;
+                    /** @description Skala usaha */
+                    scale?: "mikro" | "kecil" | "menengah" | "besar";
+                    /** @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6 */
+                    rule?: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                };
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                kbli: {
+                                    code: string;
+                                    /** @description KBLI2020; KBLI 2025 will follow as its own version */
+                                    version: string;
+                                    category: string | null;
+                                };
+                                nib: string | null;
+                                ownerName: string;
+                                village: {
+                                    code: string;
+                                    name: string;
+                                    kind: string;
+                                    districtName: string;
+                                } | null;
+                                products: string | null;
+                                selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                                derivedScale: {
+                                    /**
+                                     * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                     * @enum {unknown}
+                                     */
+                                    rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                } | null;
+                                isSampleData: boolean;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a business (Dinas Koperasi dan UMKM staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description KBLI 2020 kelompok: 5 digits
+                         * @example 10391
+                         */
+                        kbliCode: string;
+                        ownerName: string;
+                        nib?: string | null;
+                        ownerNik?: string | null;
+                        ownerPhone?: string | null;
+                        ownerVillageCode?: string | null;
+                        villageCode?: string | null;
+                        address?: string | null;
+                        latitude?: number | null;
+                        longitude?: number | null;
+                        products?: string | null;
+                        workersPaidMale?: number;
+                        workersPaidFemale?: number;
+                        workersUnpaidMale?: number;
+                        workersUnpaidFemale?: number;
+                        workersDisabledMale?: number;
+                        workersDisabledFemale?: number;
+                        selfReportedScale?: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            kbli: {
+                                code: string;
+                                /** @description KBLI2020; KBLI 2025 will follow as its own version */
+                                version: string;
+                                category: string | null;
+                            };
+                            nib: string | null;
+                            owner: {
+                                name: string;
+                                nik: string | null;
+                                phone: string | null;
+                                villageCode: string | null;
+                            };
+                            /** @description True when the owner's name, NIK and phone are masked */
+                            personalDataMasked: boolean;
+                            village: {
+                                code: string;
+                                name: string;
+                                kind: string;
+                                districtName: string;
+                            } | null;
+                            address: string | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            products: string | null;
+                            workers: {
+                                paidMale: number;
+                                paidFemale: number;
+                                unpaidMale: number;
+                                unpaidFemale: number;
+                                /** @description May overlap the paid and unpaid counts */
+                                disabledMale: number;
+                                /** @description May overlap the paid and unpaid counts */
+                                disabledFemale: number;
+                            };
+                            selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            /** @description Generated demo record, not real data */
+                            isSampleData: boolean;
+                        } & {
+                            /** @description Oldest first */
+                            figures: {
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                asOf: string;
+                                capitalRupiah: number | null;
+                                annualSalesRupiah: number | null;
+                                assetsRupiah: number | null;
+                                workers: number | null;
+                                sourceNote: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                            }[];
+                            /** @description One per rule that the figures allow, from the latest record that rule can read */
+                            derivedScales: {
+                                /**
+                                 * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                 * @enum {unknown}
+                                 */
+                                rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                ruleVersion: string;
+                                /**
+                                 * @description Skala usaha
+                                 * @enum {unknown}
+                                 */
+                                scale: "mikro" | "kecil" | "menengah" | "besar";
+                                /** @description The regulation the thresholds come from */
+                                article: string;
+                                /** @description The figures record it was derived from */
+                                figuresId: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                asOf: string;
+                                evidence: {
+                                    figure: "capital" | "annual_sales" | "assets";
+                                    rupiah: number;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                }[];
+                            }[];
+                            /** @description Moves out of mikro found in the figures history, with both records as evidence */
+                            naikKelas: {
+                                /**
+                                 * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                 * @enum {unknown}
+                                 */
+                                rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                from: {
+                                    /**
+                                     * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                     * @enum {unknown}
+                                     */
+                                    rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                    ruleVersion: string;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    /** @description The regulation the thresholds come from */
+                                    article: string;
+                                    /** @description The figures record it was derived from */
+                                    figuresId: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    asOf: string;
+                                    evidence: {
+                                        figure: "capital" | "annual_sales" | "assets";
+                                        rupiah: number;
+                                        /**
+                                         * @description Skala usaha
+                                         * @enum {unknown}
+                                         */
+                                        scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    }[];
+                                };
+                                to: {
+                                    /**
+                                     * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                     * @enum {unknown}
+                                     */
+                                    rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                    ruleVersion: string;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    /** @description The regulation the thresholds come from */
+                                    article: string;
+                                    /** @description The figures record it was derived from */
+                                    figuresId: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    asOf: string;
+                                    evidence: {
+                                        figure: "capital" | "annual_sales" | "assets";
+                                        rupiah: number;
+                                        /**
+                                         * @description Skala usaha
+                                         * @enum {unknown}
+                                         */
+                                        scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/umkm/businesses/{businessId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One business: its figures history, the scale each rule derives with the evidence, naik kelas */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    /** @example Xb3kQ9aZ1mPq */
+                    businessId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            kbli: {
+                                code: string;
+                                /** @description KBLI2020; KBLI 2025 will follow as its own version */
+                                version: string;
+                                category: string | null;
+                            };
+                            nib: string | null;
+                            owner: {
+                                name: string;
+                                nik: string | null;
+                                phone: string | null;
+                                villageCode: string | null;
+                            };
+                            /** @description True when the owner's name, NIK and phone are masked */
+                            personalDataMasked: boolean;
+                            village: {
+                                code: string;
+                                name: string;
+                                kind: string;
+                                districtName: string;
+                            } | null;
+                            address: string | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            products: string | null;
+                            workers: {
+                                paidMale: number;
+                                paidFemale: number;
+                                unpaidMale: number;
+                                unpaidFemale: number;
+                                /** @description May overlap the paid and unpaid counts */
+                                disabledMale: number;
+                                /** @description May overlap the paid and unpaid counts */
+                                disabledFemale: number;
+                            };
+                            selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            /** @description Generated demo record, not real data */
+                            isSampleData: boolean;
+                        } & {
+                            /** @description Oldest first */
+                            figures: {
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                asOf: string;
+                                capitalRupiah: number | null;
+                                annualSalesRupiah: number | null;
+                                assetsRupiah: number | null;
+                                workers: number | null;
+                                sourceNote: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                            }[];
+                            /** @description One per rule that the figures allow, from the latest record that rule can read */
+                            derivedScales: {
+                                /**
+                                 * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                 * @enum {unknown}
+                                 */
+                                rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                ruleVersion: string;
+                                /**
+                                 * @description Skala usaha
+                                 * @enum {unknown}
+                                 */
+                                scale: "mikro" | "kecil" | "menengah" | "besar";
+                                /** @description The regulation the thresholds come from */
+                                article: string;
+                                /** @description The figures record it was derived from */
+                                figuresId: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                asOf: string;
+                                evidence: {
+                                    figure: "capital" | "annual_sales" | "assets";
+                                    rupiah: number;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                }[];
+                            }[];
+                            /** @description Moves out of mikro found in the figures history, with both records as evidence */
+                            naikKelas: {
+                                /**
+                                 * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                 * @enum {unknown}
+                                 */
+                                rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                from: {
+                                    /**
+                                     * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                     * @enum {unknown}
+                                     */
+                                    rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                    ruleVersion: string;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    /** @description The regulation the thresholds come from */
+                                    article: string;
+                                    /** @description The figures record it was derived from */
+                                    figuresId: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    asOf: string;
+                                    evidence: {
+                                        figure: "capital" | "annual_sales" | "assets";
+                                        rupiah: number;
+                                        /**
+                                         * @description Skala usaha
+                                         * @enum {unknown}
+                                         */
+                                        scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    }[];
+                                };
+                                to: {
+                                    /**
+                                     * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                     * @enum {unknown}
+                                     */
+                                    rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                    ruleVersion: string;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    /** @description The regulation the thresholds come from */
+                                    article: string;
+                                    /** @description The figures record it was derived from */
+                                    figuresId: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    asOf: string;
+                                    evidence: {
+                                        figure: "capital" | "annual_sales" | "assets";
+                                        rupiah: number;
+                                        /**
+                                         * @description Skala usaha
+                                         * @enum {unknown}
+                                         */
+                                        scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a business (Dinas Koperasi dan UMKM staff) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    /** @example Xb3kQ9aZ1mPq */
+                    businessId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /**
+                         * @description KBLI 2020 kelompok: 5 digits
+                         * @example 10391
+                         */
+                        kbliCode?: string;
+                        ownerName?: string;
+                        nib?: string | null;
+                        ownerNik?: string | null;
+                        ownerPhone?: string | null;
+                        ownerVillageCode?: string | null;
+                        villageCode?: string | null;
+                        address?: string | null;
+                        latitude?: number | null;
+                        longitude?: number | null;
+                        products?: string | null;
+                        workersPaidMale?: number;
+                        workersPaidFemale?: number;
+                        workersUnpaidMale?: number;
+                        workersUnpaidFemale?: number;
+                        workersDisabledMale?: number;
+                        workersDisabledFemale?: number;
+                        selfReportedScale?: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            kbli: {
+                                code: string;
+                                /** @description KBLI2020; KBLI 2025 will follow as its own version */
+                                version: string;
+                                category: string | null;
+                            };
+                            nib: string | null;
+                            owner: {
+                                name: string;
+                                nik: string | null;
+                                phone: string | null;
+                                villageCode: string | null;
+                            };
+                            /** @description True when the owner's name, NIK and phone are masked */
+                            personalDataMasked: boolean;
+                            village: {
+                                code: string;
+                                name: string;
+                                kind: string;
+                                districtName: string;
+                            } | null;
+                            address: string | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            products: string | null;
+                            workers: {
+                                paidMale: number;
+                                paidFemale: number;
+                                unpaidMale: number;
+                                unpaidFemale: number;
+                                /** @description May overlap the paid and unpaid counts */
+                                disabledMale: number;
+                                /** @description May overlap the paid and unpaid counts */
+                                disabledFemale: number;
+                            };
+                            selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            /** @description Generated demo record, not real data */
+                            isSampleData: boolean;
+                        } & {
+                            /** @description Oldest first */
+                            figures: {
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                asOf: string;
+                                capitalRupiah: number | null;
+                                annualSalesRupiah: number | null;
+                                assetsRupiah: number | null;
+                                workers: number | null;
+                                sourceNote: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                            }[];
+                            /** @description One per rule that the figures allow, from the latest record that rule can read */
+                            derivedScales: {
+                                /**
+                                 * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                 * @enum {unknown}
+                                 */
+                                rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                ruleVersion: string;
+                                /**
+                                 * @description Skala usaha
+                                 * @enum {unknown}
+                                 */
+                                scale: "mikro" | "kecil" | "menengah" | "besar";
+                                /** @description The regulation the thresholds come from */
+                                article: string;
+                                /** @description The figures record it was derived from */
+                                figuresId: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                asOf: string;
+                                evidence: {
+                                    figure: "capital" | "annual_sales" | "assets";
+                                    rupiah: number;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                }[];
+                            }[];
+                            /** @description Moves out of mikro found in the figures history, with both records as evidence */
+                            naikKelas: {
+                                /**
+                                 * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                 * @enum {unknown}
+                                 */
+                                rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                from: {
+                                    /**
+                                     * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                     * @enum {unknown}
+                                     */
+                                    rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                    ruleVersion: string;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    /** @description The regulation the thresholds come from */
+                                    article: string;
+                                    /** @description The figures record it was derived from */
+                                    figuresId: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    asOf: string;
+                                    evidence: {
+                                        figure: "capital" | "annual_sales" | "assets";
+                                        rupiah: number;
+                                        /**
+                                         * @description Skala usaha
+                                         * @enum {unknown}
+                                         */
+                                        scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    }[];
+                                };
+                                to: {
+                                    /**
+                                     * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                     * @enum {unknown}
+                                     */
+                                    rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                    ruleVersion: string;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    /** @description The regulation the thresholds come from */
+                                    article: string;
+                                    /** @description The figures record it was derived from */
+                                    figuresId: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    asOf: string;
+                                    evidence: {
+                                        figure: "capital" | "annual_sales" | "assets";
+                                        rupiah: number;
+                                        /**
+                                         * @description Skala usaha
+                                         * @enum {unknown}
+                                         */
+                                        scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/umkm/businesses/{businessId}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a dated figures record (capital, annual sales, assets, workers); the scale follows from it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    /** @example Xb3kQ9aZ1mPq */
+                    businessId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        asOf: string;
+                        capitalRupiah?: number | null;
+                        annualSalesRupiah?: number | null;
+                        assetsRupiah?: number | null;
+                        workers?: number | null;
+                        /** @example Pendataan Dinas Koperasi dan UMKM */
+                        sourceNote: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            kbli: {
+                                code: string;
+                                /** @description KBLI2020; KBLI 2025 will follow as its own version */
+                                version: string;
+                                category: string | null;
+                            };
+                            nib: string | null;
+                            owner: {
+                                name: string;
+                                nik: string | null;
+                                phone: string | null;
+                                villageCode: string | null;
+                            };
+                            /** @description True when the owner's name, NIK and phone are masked */
+                            personalDataMasked: boolean;
+                            village: {
+                                code: string;
+                                name: string;
+                                kind: string;
+                                districtName: string;
+                            } | null;
+                            address: string | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            products: string | null;
+                            workers: {
+                                paidMale: number;
+                                paidFemale: number;
+                                unpaidMale: number;
+                                unpaidFemale: number;
+                                /** @description May overlap the paid and unpaid counts */
+                                disabledMale: number;
+                                /** @description May overlap the paid and unpaid counts */
+                                disabledFemale: number;
+                            };
+                            selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            /** @description Generated demo record, not real data */
+                            isSampleData: boolean;
+                        } & {
+                            /** @description Oldest first */
+                            figures: {
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                asOf: string;
+                                capitalRupiah: number | null;
+                                annualSalesRupiah: number | null;
+                                assetsRupiah: number | null;
+                                workers: number | null;
+                                sourceNote: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                            }[];
+                            /** @description One per rule that the figures allow, from the latest record that rule can read */
+                            derivedScales: {
+                                /**
+                                 * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                 * @enum {unknown}
+                                 */
+                                rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                ruleVersion: string;
+                                /**
+                                 * @description Skala usaha
+                                 * @enum {unknown}
+                                 */
+                                scale: "mikro" | "kecil" | "menengah" | "besar";
+                                /** @description The regulation the thresholds come from */
+                                article: string;
+                                /** @description The figures record it was derived from */
+                                figuresId: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                asOf: string;
+                                evidence: {
+                                    figure: "capital" | "annual_sales" | "assets";
+                                    rupiah: number;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                }[];
+                            }[];
+                            /** @description Moves out of mikro found in the figures history, with both records as evidence */
+                            naikKelas: {
+                                /**
+                                 * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                 * @enum {unknown}
+                                 */
+                                rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                from: {
+                                    /**
+                                     * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                     * @enum {unknown}
+                                     */
+                                    rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                    ruleVersion: string;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    /** @description The regulation the thresholds come from */
+                                    article: string;
+                                    /** @description The figures record it was derived from */
+                                    figuresId: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    asOf: string;
+                                    evidence: {
+                                        figure: "capital" | "annual_sales" | "assets";
+                                        rupiah: number;
+                                        /**
+                                         * @description Skala usaha
+                                         * @enum {unknown}
+                                         */
+                                        scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    }[];
+                                };
+                                to: {
+                                    /**
+                                     * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                     * @enum {unknown}
+                                     */
+                                    rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                    ruleVersion: string;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    /** @description The regulation the thresholds come from */
+                                    article: string;
+                                    /** @description The figures record it was derived from */
+                                    figuresId: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    asOf: string;
+                                    evidence: {
+                                        figure: "capital" | "annual_sales" | "assets";
+                                        rupiah: number;
+                                        /**
+                                         * @description Skala usaha
+                                         * @enum {unknown}
+                                         */
+                                        scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  activate,
+  BATU,
+  createTestApp,
+  PALOPO,
+  signIn,
+  type TestApp,
+} from '../../../../test/support/test-app.ts'
+import { DEMO_PASSWORD } from '../../../platform/server/seed/demo.ts'
+import { seedUmkmDemo } from './umkm.seed.ts'
+
+describe('UMKM demo data', () => {
+  let t: TestApp
+
+  beforeAll(async () => {
+    t = await createTestApp()
+    const cities = { batu: await activate(t, BATU), palopo: await activate(t, PALOPO) }
+    await seedUmkmDemo({ deps: t.deps, cities })
+    await seedUmkmDemo({ deps: t.deps, cities }) // a second start adds nothing
+  })
+  afterAll(() => t.close())
+
+  it('gives each city labelled sample businesses its staff can read, some of which moved up a class', async () => {
+    const batu = await signIn(t, { username: 'umkm.batu', password: DEMO_PASSWORD })
+    const list = (
+      await batu.request({ method: 'GET', url: `/api/v1/cities/${BATU}/umkm/businesses?pageSize=100` })
+    ).json()
+    expect(list.total).toBe(40)
+    expect(list.items.every((b: { isSampleData: boolean }) => b.isSampleData)).toBe(true)
+    expect(list.items.some((b: { name: string }) => b.name.startsWith('Keripik Apel'))).toBe(true)
+    const small = (
+      await batu.request({ method: 'GET', url: `/api/v1/cities/${BATU}/umkm/businesses?scale=kecil` })
+    ).json()
+    expect(small.total).toBe(8)
+    const detail = (
+      await batu.request({
+        method: 'GET',
+        url: `/api/v1/cities/${BATU}/umkm/businesses/${small.items[0].id}`,
+      })
+    ).json()
+    expect(detail.naikKelas.map((n: { rule: string }) => n.rule)).toContain('pp7_2021_sales')
+
+    const palopo = await signIn(t, { username: 'umkm.palopo', password: DEMO_PASSWORD })
+    const palopoList = (
+      await palopo.request({ method: 'GET', url: `/api/v1/cities/${PALOPO}/umkm/businesses?q=sagu` })
+    ).json()
+    expect(palopoList.total).toBeGreaterThan(0)
+    expect(
+      (await palopo.request({ method: 'GET', url: `/api/v1/cities/${BATU}/umkm/businesses` })).statusCode,
+    ).toBe(403)
+  })
+})

@@ -1,0 +1,111 @@
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  varchar,
+} from 'drizzle-orm/pg-core'
+import { createdAtColumn, publicIdColumn } from '../../../platform/server/db/columns.ts'
+import { cities, villages } from '../../../platform/server/tenancy/cities.tables.ts'
+import { SCALES } from '../domain/scale.ts'
+
+/** Whole rupiah; read as a JS number, exact up to Number.MAX_SAFE_INTEGER (the schemas cap it there). */
+const rupiah = (name: string) => bigint(name, { mode: 'number' })
+
+/**
+ * The business (*usaha*) is the unit the registry counts: not the owner, not the NIB. The owner's
+ * domicile and the business's location are kept apart (SIDT `*_pengusaha` vs `*_usaha`).
+ */
+export const umkmBusinesses = pgTable(
+  'umkm_businesses',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    publicId: publicIdColumn(),
+    cityId: integer('city_id')
+      .notNull()
+      .references(() => cities.id),
+    name: text('name').notNull(),
+    /** A 5-digit KBLI kelompok, read under `kbli_version`. */
+    kbliCode: varchar('kbli_code', { length: 5 }).notNull(),
+    kbliVersion: text('kbli_version').notNull().default('KBLI2020'),
+    /** Nomor Induk Berusaha (OSS-RBA), 13 digits; most micro businesses have none yet. */
+    nib: varchar('nib', { length: 13 }),
+    ownerName: text('owner_name').notNull(),
+    /** Personal data (UU 27/2022): masked for roles that do not need it. */
+    ownerNik: varchar('owner_nik', { length: 16 }),
+    /** Personal data (UU 27/2022): masked for roles that do not need it. */
+    ownerPhone: text('owner_phone'),
+    /** Where the owner lives: may be outside the city, so a Kemendagri code without a reference. */
+    ownerVillageCode: varchar('owner_village_code', { length: 13 }),
+    /** Where the business is: a desa/kelurahan of this city. */
+    villageCode: varchar('village_code', { length: 13 }).references(() => villages.code),
+    address: text('address'),
+    latitude: numeric('latitude', { precision: 9, scale: 6 }),
+    longitude: numeric('longitude', { precision: 9, scale: 6 }),
+    products: text('products'),
+    // Headcounts as in the SIDT layout; the disability counts may overlap the others (do not sum).
+    workersPaidMale: integer('workers_paid_male').notNull().default(0),
+    workersPaidFemale: integer('workers_paid_female').notNull().default(0),
+    workersUnpaidMale: integer('workers_unpaid_male').notNull().default(0),
+    workersUnpaidFemale: integer('workers_unpaid_female').notNull().default(0),
+    workersDisabledMale: integer('workers_disabled_male').notNull().default(0),
+    workersDisabledFemale: integer('workers_disabled_female').notNull().default(0),
+    /** What the business or OSS/SIDT says; kept apart and never overwritten by the derived scale. */
+    selfReportedScale: text('self_reported_scale', { enum: SCALES }),
+    isSampleData: boolean('is_sample_data').notNull().default(false),
+    createdAt: createdAtColumn(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique('umkm_businesses_public_id_key').on(table.cityId, table.publicId),
+    // Unique when present: Postgres lets any number of rows have no NIB.
+    unique('umkm_businesses_nib_key').on(table.cityId, table.nib),
+    index('umkm_businesses_city_name_idx').on(table.cityId, table.name),
+    index('umkm_businesses_city_kbli_idx').on(table.cityId, table.kbliCode),
+    index('umkm_businesses_city_village_idx').on(table.cityId, table.villageCode),
+  ],
+)
+
+/**
+ * Dated raw figures of a business, append-only: a correction is a new record. The scale each rule
+ * derives is stored next to the inputs it came from, with the rule version, so the list can filter
+ * on it; the detail page derives it again from the same inputs.
+ */
+export const umkmBusinessFigures = pgTable(
+  'umkm_business_figures',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    publicId: publicIdColumn(),
+    cityId: integer('city_id')
+      .notNull()
+      .references(() => cities.id),
+    businessId: integer('business_id')
+      .notNull()
+      .references(() => umkmBusinesses.id),
+    asOf: date('as_of').notNull(),
+    /** Modal usaha, not counting land and buildings (PP 7/2021 Pasal 35 ayat (3)). */
+    capitalRupiah: rupiah('capital_rupiah'),
+    annualSalesRupiah: rupiah('annual_sales_rupiah'),
+    /** Kekayaan bersih, not counting land and buildings (UU 20/2008 Pasal 6). */
+    assetsRupiah: rupiah('assets_rupiah'),
+    workers: integer('workers'),
+    /** Where the figures come from: a survey, the owner's statement, a coaching programme's record. */
+    sourceNote: text('source_note').notNull(),
+    scalePp7Capital: text('scale_pp7_capital', { enum: SCALES }),
+    scalePp7Sales: text('scale_pp7_sales', { enum: SCALES }),
+    scaleUu20: text('scale_uu20', { enum: SCALES }),
+    scaleRuleVersion: text('scale_rule_version').notNull(),
+    isSampleData: boolean('is_sample_data').notNull().default(false),
+    createdAt: createdAtColumn(),
+  },
+  (table) => [
+    unique('umkm_business_figures_public_id_key').on(table.cityId, table.publicId),
+    index('umkm_business_figures_business_idx').on(table.cityId, table.businessId, table.asOf),
+  ],
+)
