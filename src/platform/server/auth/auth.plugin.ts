@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify'
 import type { AppDeps } from '../context.ts'
 import { AppError } from '../errors.ts'
 import { pickLocale } from '../i18n.ts'
@@ -31,12 +31,13 @@ async function authenticate(
   deps: AppDeps,
   request: FastifyRequest,
   reply: FastifyReply,
+  isPublic: boolean,
 ): Promise<'expired' | null> {
   const authorization = request.headers.authorization
   if (authorization?.startsWith('Bearer ')) {
     const actor = await resolveApiToken(deps, authorization.slice('Bearer '.length).trim())
     // A public page stays public whatever token a client sends along.
-    if (!actor && request.routeOptions.config.public === true) return null
+    if (!actor && isPublic) return null
     if (!actor) throw new AppError('auth.token_invalid')
     request.actor = actor
     request.authMethod = 'token'
@@ -86,13 +87,12 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
     }
   })
 
-  const authenticateRequest = async (request: FastifyRequest, reply: FastifyReply) => {
-    const isPublic = request.routeOptions.config.public === true
-    const sessionState = await authenticate(deps, request, reply)
+  const authenticateRequest = async (request: FastifyRequest, reply: FastifyReply, isPublic: boolean) => {
+    const sessionState = await authenticate(deps, request, reply, isPublic)
     if (request.actor && !request.headers['accept-language']) request.locale = request.actor.locale
     if (!request.actor) {
       if (sessionState === 'expired') clearSessionCookie(reply)
-      if (isPublic || !request.routeOptions.url) return
+      if (isPublic) return
       throw new AppError(sessionState === 'expired' ? 'auth.session_expired' : 'auth.required')
     }
     // Public writes (signing in) carry no CSRF token: a live session cookie must not block them.
@@ -104,11 +104,22 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
     }
   }
 
-  app.addHook('onRequest', (request, reply, done) => {
+  // Every request, routed or not, answers in the caller's language.
+  app.addHook('onRequest', (request, _reply, done) => {
     request.locale = pickLocale(request.headers['accept-language'])
-    // Anonymous reads of public routes (the city pages, health) skip the database entirely.
-    const hasCredentials = request.headers.cookie !== undefined || request.headers.authorization !== undefined
-    if (!hasCredentials && request.routeOptions.config.public === true) return done()
-    authenticateRequest(request, reply).then(() => done(), done)
+    done()
+  })
+
+  // Attached per route, so whether a route is public is decided once, not read on every request.
+  app.addHook('onRoute', (route) => {
+    const isPublic = (route.config as { public?: boolean } | undefined)?.public === true
+    const hook: onRequestHookHandler = (request, reply, done) => {
+      // Anonymous reads of public routes (the city pages, health) skip the database entirely.
+      const hasCredentials =
+        request.headers.cookie !== undefined || request.headers.authorization !== undefined
+      if (!hasCredentials && isPublic) return done()
+      authenticateRequest(request, reply, isPublic).then(() => done(), done)
+    }
+    route.onRequest = [...(route.onRequest ? [route.onRequest].flat() : []), hook]
   })
 }
