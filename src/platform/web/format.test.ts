@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatKilograms, formatNumber, formatRupiah } from './format.ts'
+import {
+  formatDate,
+  formatDateTime,
+  formatKilograms,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatRupiah,
+} from './format.ts'
 
 describe('formatNumber', () => {
   it('uses a dot for thousands and a comma for decimals in Indonesian', () => {
@@ -55,5 +63,14 @@ describe('formatDateTime', () => {
   it('shows the time on a 24-hour clock in the city time zone', () => {
     expect(formatDateTime('2026-11-27T07:05:00Z', 'id', 'Asia/Jakarta')).toBe('27 Nov 2026, 14.05')
     expect(formatDateTime('2026-11-27T07:05:00Z', 'en', 'Asia/Jakarta')).toBe('27 Nov 2026, 14:05')
+  })
+})
+
+describe('formatPeriod and formatPercent', () => {
+  it('shows months and days short, in the UI language', () => {
+    expect(formatPeriod('2026-08', 'id')).toBe('Agu 2026')
+    expect(formatPeriod('2026-08-07', 'en')).toBe('7 Aug')
+    expect(formatPercent(0.853, 'id')).toBe('85,3%')
+    expect(formatPercent(0.853, 'en')).toBe('85.3%')
   })
 })

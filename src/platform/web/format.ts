@@ -52,3 +52,19 @@ export function formatDateTime(value: string | Date, locale: UiLocale, timeZone?
     timeZone,
   }).format(toDate(value))
 }
+
+/** A dashboard period: `2026-11` → `Nov 2026`, `2026-11-27` → `27 Nov` (short, for chart axes). */
+export function formatPeriod(period: string, locale: UiLocale): string {
+  const isMonth = /^\d{4}-\d{2}$/.test(period)
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    ...(isMonth ? { month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short' }),
+    timeZone: 'UTC',
+  }).format(new Date(`${isMonth ? `${period}-01` : period}T00:00:00Z`))
+}
+
+/** A share 0..1 as a whole-ish percentage: `85,3%` (id) or `85.3%` (en). */
+export function formatPercent(share: number, locale: UiLocale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits: 1 }).format(
+    share,
+  )
+}

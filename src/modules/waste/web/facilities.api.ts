@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, idempotencyHeaders, unwrap } from '../../../platform/web/api/client.ts'
+import { api, applyApiHeaders, idempotencyHeaders, unwrap } from '../../../platform/web/api/client.ts'
+import { ApiError, toApiError } from '../../../platform/web/api/problem.ts'
 import type { paths } from '../../../platform/web/api/schema'
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never
@@ -13,6 +14,12 @@ export type FacilityPoint = Json<
 export type FacilityInput = Json<NonNullable<ListPath['post']['requestBody']>>
 export type FacilityChanges = Json<NonNullable<OnePath['patch']['requestBody']>>
 export type FacilityFilters = Omit<NonNullable<ListPath['get']['parameters']['query']>, 'pageSize'>
+
+export type FacilityDashboard = Json<
+  paths['/api/v1/cities/{city}/waste/facilities/{facilityId}/dashboard']['get']['responses'][200]
+>
+export type DashboardGrams = FacilityDashboard['totals']['grams']
+export type DashboardRange = { from: string; to: string; granularity: 'day' | 'month' }
 
 export const FACILITY_PAGE_SIZE = 20
 
@@ -100,4 +107,73 @@ export function useUpdateFacility(city: string) {
       ),
     onSuccess,
   })
+}
+
+/** In and out per day or month, sales revenue and the share kept out of the TPA. */
+export function useFacilityDashboard(city: string, facilityId: string, range: DashboardRange) {
+  return useQuery({
+    queryKey: ['waste', 'facility-dashboard', city, facilityId, range],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/cities/{city}/waste/facilities/{facilityId}/dashboard', {
+          params: { path: { city, facilityId }, query: range },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** Where the browser downloads the import template or a period's ledger (a plain link: the session cookie goes along). */
+export function flowSpreadsheetUrl(
+  city: string,
+  facilityId: string,
+  which: { kind: 'template' } | { kind: 'export'; from: string; to: string },
+): string {
+  const base = `/api/v1/cities/${encodeURIComponent(city)}/waste/facilities/${encodeURIComponent(facilityId)}/flows`
+  if (which.kind === 'template') return `${base}/template.xlsx`
+  return `${base}/export.xlsx?${new URLSearchParams({ from: which.from, to: which.to })}`
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** The body type the import endpoint expects for this file, by its name (browsers often leave `type` empty for CSV). */
+export function importContentType(file: File): string {
+  return /\.csv$/i.test(file.name) || file.type === 'text/csv' ? 'text/csv' : XLSX_TYPE
+}
+
+/**
+ * Uploads a spreadsheet of flows as the raw request body. All or nothing: a refusal
+ * (422 `import.rows_invalid`) carries every bad row as `/rows/{row}/{column}` and imports none.
+ */
+export function useImportFlows(city: string, facilityId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ file, key }: { file: File; key: string }): Promise<{ imported: number }> => {
+      const headers = new Headers({ 'Content-Type': importContentType(file), ...idempotencyHeaders(key) })
+      applyApiHeaders(headers, 'POST')
+      let response: Response
+      try {
+        response = await fetch(
+          `/api/v1/cities/${encodeURIComponent(city)}/waste/facilities/${encodeURIComponent(facilityId)}/flows/import`,
+          { method: 'POST', body: file, headers, credentials: 'same-origin' },
+        )
+      } catch {
+        throw new ApiError({ status: 0, code: 'network' })
+      }
+      const body: unknown = await response.json().catch(() => undefined)
+      if (!response.ok) throw toApiError(response.status, body)
+      return body as { imported: number }
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['waste', 'facility-dashboard', city, facilityId] })
+      void queryClient.invalidateQueries({ queryKey: ['waste', 'operator', city, facilityId] })
+    },
+  })
+}
+
+/** `/rows/7/berat_kg` → row 7, column `berat_kg`; null for a problem that names no row. */
+export function rowProblemOf(field: string): { row: number; column: string } | null {
+  const match = /^\/rows\/(\d+)(?:\/(.+))?$/.exec(field)
+  if (!match) return null
+  return { row: Number(match[1]), column: match[2] ?? '' }
 }

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { useWorkspace } from '../../../platform/web/api/hooks.ts'
+import { useMe, useWorkspace } from '../../../platform/web/api/hooks.ts'
 import { formatNumber } from '../../../platform/web/format.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import type { FacilityStatus } from '../domain/facilities.ts'
@@ -42,4 +42,23 @@ export function useTonnesPerDay(): (kgPerDay: number | null) => string | null {
 /** Only Dinas LH staff may add or change facilities; the server refuses everyone else anyway. */
 export function useCanEditFacilities(city: string): boolean {
   return useWorkspace(city).data?.permissions.includes('facilities:write') ?? false
+}
+
+/**
+ * Whether this person may record flows for this facility (`waste_flows:write`): Dinas LH staff
+ * city-wide, or the facility's own operator. The server decides in the end.
+ */
+export function useCanWriteFlows(city: string, facilityId: string): boolean {
+  const workspace = useWorkspace(city)
+  const me = useMe()
+  if (workspace.data?.permissions.includes('waste_flows:write')) return true
+  return (
+    me.data?.roles.some(
+      (grant) =>
+        (grant.city.slug === city || grant.city.code === city) &&
+        grant.role === 'facility_operator' &&
+        grant.scopeKind === 'facility' &&
+        grant.scopeId === facilityId,
+    ) ?? false
+  )
 }

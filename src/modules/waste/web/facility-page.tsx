@@ -8,6 +8,7 @@ import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
 import { type Facility, useFacility } from './facilities.api.ts'
 import { SampleDataBadge, StatusBadge, useCanEditFacilities, useTonnesPerDay } from './facility-labels.tsx'
+import { FacilitySpreadsheets } from './facility-spreadsheets.tsx'
 
 /** What the form tells the page it came back to: shown once as a confirmation. */
 export interface SavedState {
@@ -136,6 +137,15 @@ export default function FacilityPage() {
                 {t('detail.sampleNotice')}
               </Alert>
             )}
+            <Group>
+              <Button
+                component={Link}
+                to={`/c/${city}/waste/facilities/${data.id}/dashboard`}
+                variant="outline"
+              >
+                {t('detail.dashboard')}
+              </Button>
+            </Group>
             <FacilityDetails facility={data} />
             {canEdit && (
               <Group>
@@ -144,6 +154,7 @@ export default function FacilityPage() {
                 </Button>
               </Group>
             )}
+            <FacilitySpreadsheets city={city} facilityId={data.id} />
           </Stack>
         )}
       </QueryState>

@@ -14,6 +14,10 @@ export const wasteWeb: ModuleWeb = {
     { path: 'waste/facilities/new', component: lazy(() => import('./facility-new-page.tsx')) },
     { path: 'waste/facilities/:facilityId', component: lazy(() => import('./facility-page.tsx')) },
     { path: 'waste/facilities/:facilityId/edit', component: lazy(() => import('./facility-edit-page.tsx')) },
+    {
+      path: 'waste/facilities/:facilityId/dashboard',
+      component: lazy(() => import('./facility-dashboard-page.tsx')),
+    },
     // A TPS 3R operator's day on a phone: a task menu, then one small page per task.
     { path: 'waste/operator', component: lazy(() => import('./operator/choose-facility-page.tsx')) },
     {
