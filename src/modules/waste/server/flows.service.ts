@@ -100,14 +100,20 @@ async function assertMassBalance(
   })
 }
 
-async function insertChecked(tx: Tx, context: ServiceContext, options: { city: CityRef; input: FlowInput }) {
+async function insertChecked(
+  tx: Tx,
+  context: ServiceContext,
+  options: { city: CityRef; input: FlowInput; isAuthorised?: boolean },
+) {
   const { city, input } = options
   const from = await facilityIdOf(tx, { city, publicId: input.fromFacilityId, field: 'fromFacilityId' })
   const to = await facilityIdOf(tx, { city, publicId: input.toFacilityId, field: 'toFacilityId' })
-  assertCanRecord(context, {
-    city,
-    facilityPublicId: recordingFacility(input.kind, from.publicId, to.publicId),
-  })
+  if (!options.isAuthorised) {
+    assertCanRecord(context, {
+      city,
+      facilityPublicId: recordingFacility(input.kind, from.publicId, to.publicId),
+    })
+  }
   const today = cityToday(context, city)
   const date = input.date ?? today
   const draft: FlowDraft = { ...input, fromFacilityId: from.id, toFacilityId: to.id }
@@ -241,4 +247,17 @@ export function correctFlow(
     const replacement = await insertChecked(tx, context, { city: options.city, input: options.input })
     return { reversal, replacement }
   })
+}
+
+/**
+ * For another module's write that moves waste as part of its own business event (a bank sampah
+ * deposit): inside the caller's transaction, with every ledger rule, but the caller has already
+ * checked who may do it.
+ */
+export function recordFlowInTransaction(
+  tx: Tx,
+  context: ServiceContext,
+  options: { city: CityRef; input: FlowInput },
+) {
+  return insertChecked(tx, context, { ...options, isAuthorised: true })
 }

@@ -5261,6 +5261,1298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cities/{city}/bank-sampah/banks/{bankId}/nasabah": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nasabah of a bank */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    bankId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            memberNumber: string;
+                            /** @enum {unknown} */
+                            kind: "person" | "household" | "school" | "group";
+                            name: string;
+                            nik: string | null;
+                            phone: string | null;
+                            villageCode: string | null;
+                            rt: string | null;
+                            rw: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a nasabah (teller) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    bankId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "person" | "household" | "school" | "group";
+                        name: string;
+                        nik?: string | null;
+                        phone?: string | null;
+                        villageCode?: string | null;
+                        rt?: string | null;
+                        rw?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            memberNumber: string;
+                            /** @enum {unknown} */
+                            kind: "person" | "household" | "school" | "group";
+                            name: string;
+                            nik: string | null;
+                            phone: string | null;
+                            villageCode: string | null;
+                            rt: string | null;
+                            rw: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/bank-sampah/banks/{bankId}/nasabah/{nasabahId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One nasabah with their savings (the sum of their entries) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    bankId: string;
+                    nasabahId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            memberNumber: string;
+                            /** @enum {unknown} */
+                            kind: "person" | "household" | "school" | "group";
+                            name: string;
+                            nik: string | null;
+                            phone: string | null;
+                            villageCode: string | null;
+                            rt: string | null;
+                            rw: string | null;
+                        } & {
+                            balanceRupiah: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/bank-sampah/banks/{bankId}/nasabah/{nasabahId}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The passbook: every entry with the running balance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    bankId: string;
+                    nasabahId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nasabah: {
+                                id: string;
+                                memberNumber: string;
+                                /** @enum {unknown} */
+                                kind: "person" | "household" | "school" | "group";
+                                name: string;
+                                nik: string | null;
+                                phone: string | null;
+                                villageCode: string | null;
+                                rt: string | null;
+                                rw: string | null;
+                            };
+                            balanceRupiah: number;
+                            entries: {
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                                kind: string;
+                                amountRupiah: number;
+                                balanceRupiah: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/bank-sampah/banks/{bankId}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Price list with its history, newest first per material */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    bankId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subMaterial: string;
+                            pricePerKgRupiah: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            effectiveFrom: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/bank-sampah/banks/{bankId}/prices/{subMaterial}/{effectiveFrom}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the buying price of a material from a date (teller) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    bankId: string;
+                    /** @example pet */
+                    subMaterial: "pet" | "hdpe" | "pp" | "ldpe_kresek" | "plastik_campur" | "kardus" | "hvs" | "koran" | "duplek" | "besi" | "aluminium" | "tembaga" | "kaleng" | "botol_kaca" | "beling" | "kain_bekas" | "karet" | "minyak_jelantah" | "residu";
+                    /** @example 2026-11-01 */
+                    effectiveFrom: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        pricePerKgRupiah: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subMaterial: string;
+                            pricePerKgRupiah: number;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            effectiveFrom: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/bank-sampah/banks/{bankId}/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A deposit: lines of material × weight priced at the price in force, credited to the nasabah */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    bankId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nasabahId: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        date?: string;
+                        lines: {
+                            /**
+                             * @example pet
+                             * @enum {unknown}
+                             */
+                            subMaterial: "pet" | "hdpe" | "pp" | "ldpe_kresek" | "plastik_campur" | "kardus" | "hvs" | "koran" | "duplek" | "besi" | "aluminium" | "tembaga" | "kaleng" | "botol_kaca" | "beling" | "kain_bekas" | "karet" | "minyak_jelantah" | "residu";
+                            weightGrams: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            totalRupiah: number;
+                            lines: {
+                                subMaterial: string;
+                                weightGrams: number;
+                                pricePerKgRupiah: number;
+                                amountRupiah: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/bank-sampah/banks/{bankId}/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay out savings in cash or by transfer; refused above the balance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    bankId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nasabahId: string;
+                        amountRupiah: number;
+                        /** @enum {unknown} */
+                        method: "cash" | "transfer";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            amountRupiah: number;
+                            balanceAfterRupiah: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cities/{city}/umkm/businesses": {
         parameters: {
             query?: never;

@@ -1,0 +1,365 @@
+import { maskName, maskNik } from '../../../platform/domain/personal-data.ts'
+import { can } from '../../../platform/server/access/policy.ts'
+import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
+import { cityToday, type ServiceContext } from '../../../platform/server/context.ts'
+import type { Tx } from '../../../platform/server/db/client.ts'
+import { AppError, type FieldProblem } from '../../../platform/server/errors.ts'
+import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
+import type { CityRef } from '../../../platform/server/module.ts'
+import {
+  categoryOfSubMaterial,
+  getFacility,
+  recordFlowInTransaction,
+  type SubMaterial,
+} from '../../waste/index.ts'
+import {
+  depositPostings,
+  isBalanced,
+  priceInForce,
+  rupiahForWeight,
+  savingsBalance,
+  withdrawalPostings,
+} from '../domain/money.ts'
+import * as repo from './bank-sampah.repository.ts'
+
+export interface BankTarget {
+  city: CityRef
+  bankId: string
+}
+
+/** The bank is a facility of kind bank sampah unit or induk, in this city. */
+async function loadBank(context: ServiceContext, target: BankTarget) {
+  const found = await getFacility(context, { city: target.city, facilityId: target.bankId })
+  if (found.facility.kind !== 'bank_sampah_unit' && found.facility.kind !== 'bank_sampah_induk') {
+    throw new AppError('bank.not_a_bank')
+  }
+  return { cityId: target.city.id, bankFacilityId: found.facility.id, facility: found.facility }
+}
+
+function mayTell(context: ServiceContext, target: BankTarget): boolean {
+  return can(context.access, {
+    actor: context.actor!,
+    cityId: target.city.id,
+    permission: 'bank_sampah:write',
+    scope: { kind: 'facility', id: target.bankId },
+  })
+}
+
+/** A teller of one bank cannot post to another: the grant is narrowed to the bank facility. */
+function assertTeller(context: ServiceContext, target: BankTarget): void {
+  if (!mayTell(context, target)) throw new AppError('auth.forbidden')
+}
+
+export function presentNasabah(row: repo.NasabahRow, showPersonalData: boolean) {
+  return {
+    id: row.publicId,
+    memberNumber: `NS-${String(row.id).padStart(6, '0')}`,
+    kind: row.kind,
+    name: showPersonalData ? row.name : (maskName(row.name) ?? ''),
+    nik: showPersonalData ? row.nik : maskNik(row.nik),
+    phone: showPersonalData ? row.phone : row.phone ? `${row.phone.slice(0, 4)}****` : null,
+    villageCode: row.villageCode,
+    rt: row.rt,
+    rw: row.rw,
+  }
+}
+
+export async function createNasabah(
+  context: ServiceContext,
+  target: BankTarget & {
+    input: {
+      kind: repo.NasabahRow['kind']
+      name: string
+      nik?: string | null
+      phone?: string | null
+      villageCode?: string | null
+      rt?: string | null
+      rw?: string | null
+    }
+  },
+) {
+  assertTeller(context, target)
+  const bank = await loadBank(context, target)
+  const row = await runWrite(context, async (tx) => {
+    const inserted = await repo.insertNasabah(tx, {
+      cityId: bank.cityId,
+      bankFacilityId: bank.bankFacilityId,
+      ...target.input,
+      name: target.input.name.trim(),
+    })
+    await repo.accountOf(tx, { ...bank, kind: 'nasabah', nasabahId: inserted.id })
+    await recordAudit(tx, context, {
+      cityId: bank.cityId,
+      action: 'nasabah.created',
+      entityType: 'nasabah',
+      entityId: inserted.publicId,
+      after: presentNasabah(inserted, false),
+    })
+    return inserted
+  })
+  return presentNasabah(row, true)
+}
+
+async function loadNasabah(context: ServiceContext, target: BankTarget & { nasabahId: string }) {
+  const bank = await loadBank(context, target)
+  const found = await repo.findNasabah(context.database.db, { ...bank, publicId: target.nasabahId })
+  if (!found) throw new AppError('nasabah.not_found')
+  return { bank, nasabah: found }
+}
+
+export async function getNasabah(context: ServiceContext, target: BankTarget & { nasabahId: string }) {
+  const { bank, nasabah } = await loadNasabah(context, target)
+  const accountId = await repo.nasabahAccountId(context.database.db, { ...bank, nasabahId: nasabah.id })
+  const balanceRupiah = accountId
+    ? -(await repo.sumPostings(context.database.db, { cityId: bank.cityId, accountId }))
+    : 0
+  return { ...presentNasabah(nasabah, mayTell(context, target)), balanceRupiah }
+}
+
+export async function listNasabah(
+  context: ServiceContext,
+  target: BankTarget & { page: number; pageSize: number },
+) {
+  const bank = await loadBank(context, target)
+  const rows = await repo.listNasabah(context.database.db, {
+    ...bank,
+    limit: target.pageSize,
+    offset: (target.page - 1) * target.pageSize,
+  })
+  const show = mayTell(context, target)
+  return rows.map((row) => presentNasabah(row, show))
+}
+
+export async function setPrice(
+  context: ServiceContext,
+  target: BankTarget & { subMaterial: SubMaterial; pricePerKgRupiah: number; effectiveFrom: string },
+) {
+  assertTeller(context, target)
+  const bank = await loadBank(context, target)
+  return runWrite(context, async (tx) => {
+    const row = await repo.upsertPrice(tx, {
+      cityId: bank.cityId,
+      bankFacilityId: bank.bankFacilityId,
+      subMaterial: target.subMaterial,
+      pricePerKgRupiah: target.pricePerKgRupiah,
+      effectiveFrom: target.effectiveFrom,
+      recordedBy: context.actor?.userId ?? null,
+    })
+    await recordAudit(tx, context, {
+      cityId: bank.cityId,
+      action: 'bank_price.set',
+      entityType: 'bank_price',
+      entityId: `${target.bankId}:${row.subMaterial}:${row.effectiveFrom}`,
+      after: {
+        subMaterial: row.subMaterial,
+        pricePerKgRupiah: row.pricePerKgRupiah,
+        effectiveFrom: row.effectiveFrom,
+      },
+    })
+    return {
+      subMaterial: row.subMaterial,
+      pricePerKgRupiah: row.pricePerKgRupiah,
+      effectiveFrom: row.effectiveFrom,
+    }
+  })
+}
+
+export async function listPrices(context: ServiceContext, target: BankTarget) {
+  const bank = await loadBank(context, target)
+  return (await repo.listPrices(context.database.db, bank)).map((row) => ({
+    subMaterial: row.subMaterial,
+    pricePerKgRupiah: row.pricePerKgRupiah,
+    effectiveFrom: row.effectiveFrom,
+  }))
+}
+
+async function postJournal(
+  tx: Tx,
+  bank: { cityId: number; bankFacilityId: number },
+  options: {
+    journal: Parameters<typeof repo.insertJournal>[1]['journal']
+    nasabahId: number
+    postings: ReturnType<typeof depositPostings>
+  },
+) {
+  if (!isBalanced(options.postings)) throw new Error('unbalanced journal')
+  const resolved = []
+  for (const posting of options.postings) {
+    const accountId = await repo.accountOf(tx, {
+      ...bank,
+      kind: posting.account,
+      ...(posting.account === 'nasabah' ? { nasabahId: options.nasabahId } : {}),
+    })
+    resolved.push({ accountId, amountRupiah: posting.amountRupiah })
+  }
+  return repo.insertJournal(tx, { journal: options.journal, postings: resolved })
+}
+
+export interface DepositLineInput {
+  subMaterial: SubMaterial
+  weightGrams: number
+}
+
+/**
+ * Lines of material × weight, each priced at the price in force that day (copied onto the line),
+ * credited to the nasabah; each line also enters the waste flow ledger as an intake into the bank.
+ */
+export async function deposit(
+  context: ServiceContext,
+  target: BankTarget & { nasabahId: string; date?: string; lines: DepositLineInput[] },
+) {
+  assertTeller(context, target)
+  const { bank, nasabah } = await loadNasabah(context, target)
+  const date = target.date ?? cityToday(context, target.city)
+  const priceList = await repo.listPrices(context.database.db, bank)
+  const problems: FieldProblem[] = []
+  const priced = target.lines.map((line, index) => {
+    const price = priceInForce(priceList, { subMaterial: line.subMaterial, date })
+    if (!price)
+      problems.push({
+        field: `/body/lines/${index}/subMaterial`,
+        code: 'bank.no_price',
+        params: { subMaterial: line.subMaterial, date },
+      })
+    const pricePerKgRupiah = price?.pricePerKgRupiah ?? 0
+    return {
+      ...line,
+      pricePerKgRupiah,
+      amountRupiah: rupiahForWeight({ weightGrams: line.weightGrams, pricePerKgRupiah }),
+    }
+  })
+  if (date > cityToday(context, target.city))
+    problems.push({ field: '/body/date', code: 'flow.date_in_future' })
+  const source = nasabah.villageCode ?? bank.facility.villageCode
+  if (!source) problems.push({ field: '/body/nasabahId', code: 'bank.nasabah_needs_village' })
+  if (problems.length > 0) throw new AppError('validation.failed', { details: problems })
+  const total = priced.reduce((sum, line) => sum + line.amountRupiah, 0)
+
+  const journal = await runWrite(context, async (tx) => {
+    await repo.accountOf(tx, { ...bank, kind: 'nasabah', nasabahId: nasabah.id, lock: true })
+    const row = await postJournal(tx, bank, {
+      journal: {
+        cityId: bank.cityId,
+        bankFacilityId: bank.bankFacilityId,
+        kind: 'deposit',
+        nasabahId: nasabah.id,
+        occurredOn: date,
+        recordedBy: context.actor?.userId ?? null,
+      },
+      nasabahId: nasabah.id,
+      postings: depositPostings(total),
+    })
+    const lines = []
+    for (const line of priced) {
+      const flow = await recordFlowInTransaction(tx, context, {
+        city: target.city,
+        input: {
+          kind: 'intake',
+          date,
+          weightGrams: line.weightGrams,
+          material: categoryOfSubMaterial(line.subMaterial),
+          subMaterial: line.subMaterial,
+          fromVillageCode: source,
+          fromSector: nasabah.kind === 'school' ? 'fasilitas_publik' : 'rumah_tangga',
+          toFacilityId: target.bankId,
+          note: `setoran bank sampah ${row.publicId}`,
+        },
+      })
+      lines.push({ cityId: bank.cityId, journalId: row.id, ...line, flowPublicId: flow.publicId })
+    }
+    await repo.insertDepositLines(tx, lines)
+    await recordAudit(tx, context, {
+      cityId: bank.cityId,
+      action: 'bank_deposit.recorded',
+      entityType: 'bank_journal',
+      entityId: row.publicId,
+      after: { nasabah: nasabah.publicId, date, totalRupiah: total, lines: priced },
+    })
+    return { id: row.publicId, date, totalRupiah: total, lines: priced }
+  })
+  return journal
+}
+
+/**
+ * Pays out savings. The nasabah's account row is locked, the balance summed from its postings,
+ * and the withdrawal refused if it would go below zero — all in one transaction, so fifty
+ * withdrawals at once cannot overdraw it.
+ */
+export async function withdraw(
+  context: ServiceContext,
+  target: BankTarget & {
+    nasabahId: string
+    amountRupiah: number
+    method: 'cash' | 'transfer'
+    note?: string | null
+  },
+) {
+  assertTeller(context, target)
+  const { bank, nasabah } = await loadNasabah(context, target)
+  const date = cityToday(context, target.city)
+  return runWrite(context, async (tx) => {
+    const accountId = await repo.accountOf(tx, {
+      ...bank,
+      kind: 'nasabah',
+      nasabahId: nasabah.id,
+      lock: true,
+    })
+    const balance = savingsBalance([
+      { amountRupiah: await repo.sumPostings(tx, { cityId: bank.cityId, accountId }) },
+    ])
+    if (target.amountRupiah > balance) {
+      throw new AppError('bank.insufficient_balance', {
+        params: { balance },
+        extensions: { balanceRupiah: balance, requestedRupiah: target.amountRupiah },
+      })
+    }
+    const row = await postJournal(tx, bank, {
+      journal: {
+        cityId: bank.cityId,
+        bankFacilityId: bank.bankFacilityId,
+        kind: 'withdrawal',
+        nasabahId: nasabah.id,
+        occurredOn: date,
+        method: target.method,
+        note: target.note?.trim() || null,
+        recordedBy: context.actor?.userId ?? null,
+      },
+      nasabahId: nasabah.id,
+      postings: withdrawalPostings(target.amountRupiah),
+    })
+    await recordAudit(tx, context, {
+      cityId: bank.cityId,
+      action: 'bank_withdrawal.recorded',
+      entityType: 'bank_journal',
+      entityId: row.publicId,
+      after: { nasabah: nasabah.publicId, amountRupiah: target.amountRupiah, method: target.method },
+    })
+    return {
+      id: row.publicId,
+      date,
+      amountRupiah: target.amountRupiah,
+      balanceAfterRupiah: balance - target.amountRupiah,
+    }
+  })
+}
+
+/** Every journal of the nasabah with the running balance, oldest first: the passbook. */
+export async function statement(context: ServiceContext, target: BankTarget & { nasabahId: string }) {
+  const { bank, nasabah } = await loadNasabah(context, target)
+  const accountId = await repo.nasabahAccountId(context.database.db, { ...bank, nasabahId: nasabah.id })
+  const rows = accountId
+    ? await repo.statementOf(context.database.db, { cityId: bank.cityId, accountId })
+    : []
+  let balance = 0
+  const entries = rows.map(({ journal, amountRupiah }) => {
+    balance -= amountRupiah
+    return {
+      id: journal.publicId,
+      date: journal.occurredOn,
+      kind: journal.kind,
+      amountRupiah: -amountRupiah,
+      balanceRupiah: balance,
+    }
+  })
+  return { nasabah: presentNasabah(nasabah, mayTell(context, target)), entries, balanceRupiah: balance }
+}
