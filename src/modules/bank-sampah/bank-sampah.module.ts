@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../platform/server/module.ts'
 import errorsEn from './locales/errors.en.json' with { type: 'json' }
 import errorsId from './locales/errors.id.json' with { type: 'json' }
 import { bankSampahRoutes } from './server/bank-sampah.routes.ts'
+import { seedBankSampahDemo } from './server/bank-sampah.seed.ts'
 
 /** Bank sampah: nasabah savings in a double-entry ledger; the bank is a waste facility. */
 export const bankSampahModule: ModuleManifest = {
@@ -27,4 +28,5 @@ export const bankSampahModule: ModuleManifest = {
     'bank.insufficient_balance': 422,
   },
   messages: { id: errorsId, en: errorsEn },
+  seedDemo: seedBankSampahDemo,
 }

@@ -3,10 +3,11 @@ import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import { cityToday, systemContext } from '../../../platform/server/context.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef, DemoSeedContext } from '../../../platform/server/module.ts'
-import { ensureDemoUser } from '../../../platform/server/seed/demo.ts'
+import { actingAs, ensureDemoUser } from '../../../platform/server/seed/demo.ts'
 import { findRegionTree } from '../../../platform/server/tenancy/cities.repository.ts'
 import type { FacilityKind, LandfillSystem } from '../domain/facilities.ts'
 import { insertFacility, listFacilityPoints, type NewFacility } from './facilities.repository.ts'
+import { addHousehold, listHouseholds, recordFee } from './fees.service.ts'
 import { insertFlows } from './flows.repository.ts'
 import { generateSampleLogs } from './waste.sample-logs.ts'
 
@@ -236,5 +237,31 @@ export async function seedWasteDemo(seed: DemoSeedContext): Promise<void> {
       displayName: person.displayName,
       roles: [{ city: person.city, role: person.role, ...person.scope }],
     })
+  }
+  await seedSampleFees(seed, { city: batu!, facilityId: ids['TPS3R Jalibar Berseri']! })
+}
+
+/** Thirty sample households of Jalibar Berseri at Rp15.000 a month; about seven in ten have paid this month. */
+async function seedSampleFees(seed: DemoSeedContext, target: { city: CityRef; facilityId: string }) {
+  const context = await actingAs(seed.deps, 'operator.jalibar')
+  const existing = await listHouseholds(context, target)
+  if (existing.length > 0) return
+  const month = cityToday(seed.deps, target.city).slice(0, 7)
+  for (let index = 0; index < 30; index++) {
+    const household = await addHousehold(context, {
+      ...target,
+      input: {
+        label: `RT ${String(1 + (index % 4)).padStart(2, '0')}/RW 05 No. ${index + 1}`,
+        monthlyFeeRupiah: 15_000,
+      },
+    })
+    if (index % 10 < 7) {
+      await recordFee(context, {
+        ...target,
+        period: month,
+        householdId: household.id,
+        input: { paid: true, paidOn: `${month}-01` },
+      })
+    }
   }
 }

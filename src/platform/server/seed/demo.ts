@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm'
 import { findGrantsOfUser } from '../access/access.repository.ts'
 import { createUser, grantRole } from '../access/access.service.ts'
 import { findUserByUsername } from '../auth/auth.repository.ts'
+import { loadActor } from '../auth/auth.service.ts'
 import { users } from '../auth/auth.tables.ts'
 import { type AppDeps, type ServiceContext, systemContext } from '../context.ts'
 import type { Db } from '../db/client.ts'
@@ -131,4 +132,11 @@ export async function seedDemo(deps: AppDeps): Promise<{ seeded: boolean }> {
   }
   await db.insert(appMeta).values({ key: META_KEY, value: new Date().toISOString() })
   return { seeded: true }
+}
+
+/** A service context acting as a demo user, so module seeds go through the same services and rules. */
+export async function actingAs(deps: AppDeps, username: string): Promise<ServiceContext> {
+  const user = await findUserByUsername(deps.database.db, username)
+  if (!user) throw new Error(`demo user ${username} is missing`)
+  return { ...systemContext(deps, 'seed'), actor: await loadActor(deps.database.db, user) }
 }
