@@ -12,8 +12,9 @@ test('the Jalibar Berseri operator records a day on a phone and sees it summed u
   await login.signIn('operator.jalibar')
   const home = new OperatorHomePage(page)
   await expect(page).toHaveURL(/\/c\/kota-batu/)
-  // The way an operator finds it: the navigation, opened from the burger on a phone.
-  await home.shell.goToNavItem('Catatan harian TPS 3R')
+  // The way an operator finds it: the workspace lists what their roles allow, as the menu does.
+  await expect(page.getByRole('heading', { level: 1, name: /Kota Batu/ })).toBeVisible()
+  await page.getByRole('main').getByRole('link', { name: 'Catatan harian TPS 3R', exact: true }).click()
   await home.verifyOnPage('TPS3R Jalibar Berseri')
   await expectNoSeriousA11yViolations(page, 'operator home')
   const task = new OperatorTaskPage(page)
