@@ -200,6 +200,19 @@ describe('bank sampah savings', () => {
     expect(await countAuditRows(t)).toBe(before)
   })
 
+  it('refuses a nasabah living in a desa of another city', async () => {
+    const response = await teller.request({
+      method: 'POST',
+      url: `${base()}/nasabah`,
+      payload: { kind: 'person', name: 'Warga Palopo', villageCode: '73.73.04.1003' },
+    })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().errors[0]).toMatchObject({
+      field: '/body/villageCode',
+      code: 'facility.village_not_in_city',
+    })
+  })
+
   it("masks a nasabah's NIK and phone for people who are not tellers of the bank", async () => {
     const seen = (await viewer.request({ method: 'GET', url: `${base()}/nasabah/${ayu}` })).json()
     expect(seen).toMatchObject({ nik: '3579********0001', name: 'A** L*****' })

@@ -6,6 +6,7 @@ import type { Tx } from '../../../platform/server/db/client.ts'
 import { AppError, type FieldProblem } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
+import { findVillageOfCity } from '../../../platform/server/tenancy/cities.repository.ts'
 import {
   categoryOfSubMaterial,
   getFacility,
@@ -80,6 +81,21 @@ export async function createNasabah(
 ) {
   assertTeller(context, target)
   const bank = await loadBank(context, target)
+  const { villageCode } = target.input
+  if (
+    villageCode &&
+    !(await findVillageOfCity(context.database.db, { cityId: bank.cityId, code: villageCode }))
+  ) {
+    throw new AppError('validation.failed', {
+      details: [
+        {
+          field: '/body/villageCode',
+          code: 'facility.village_not_in_city',
+          params: { city: target.city.name },
+        },
+      ],
+    })
+  }
   const row = await runWrite(context, async (tx) => {
     const inserted = await repo.insertNasabah(tx, {
       cityId: bank.cityId,

@@ -101,10 +101,4 @@ export async function updateFacility(
   return row!
 }
 
-export async function findVillageOfCity(db: DbOrTx, options: { cityId: number; code: string }) {
-  const [row] = await db
-    .select()
-    .from(villages)
-    .where(and(eq(villages.cityId, options.cityId), eq(villages.code, options.code)))
-  return row
-}
+export { findVillageOfCity } from '../../../platform/server/tenancy/cities.repository.ts'

@@ -72,3 +72,12 @@ export async function setCityActive(
     .returning()
   return row!
 }
+
+/** A desa/kelurahan, only if it belongs to the city: every module checks locations with this. */
+export async function findVillageOfCity(db: DbOrTx, options: { cityId: number; code: string }) {
+  const [row] = await db
+    .select()
+    .from(villages)
+    .where(and(eq(villages.cityId, options.cityId), eq(villages.code, options.code)))
+  return row
+}
