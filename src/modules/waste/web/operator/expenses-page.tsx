@@ -1,7 +1,6 @@
 import { Alert, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
 import { newIdempotencyKey } from '../../../../platform/web/api/client.ts'
 import { requiredMessage } from '../../../../platform/web/api/problem.ts'
 import { formatDate, formatRupiah } from '../../../../platform/web/format.ts'
@@ -10,9 +9,10 @@ import { fieldError, fieldId } from '../../../../platform/web/ui/error-summary.t
 import { QueryState } from '../../../../platform/web/ui/query-state.tsx'
 import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../../domain/fees.ts'
 import { TaskForm } from './flow-task.tsx'
+import { MonthField, useChosenMonth } from './month-field.tsx'
 import { type Expense, useAddExpense, useExpenses } from './operator.api.ts'
 import { DateField, parseMessage, RupiahField, TaskLayout, useOperatorSite } from './operator-ui.tsx'
-import { isUsableDate, monthOf, monthRange, parseRupiah } from './quantities.ts'
+import { isUsableDate, monthRange, parseRupiah } from './quantities.ts'
 
 const FORM = 'expense'
 
@@ -171,30 +171,15 @@ function ExpenseList({ items }: { items: Expense[] }) {
 export default function ExpensesPage() {
   const { t } = useTranslation('waste')
   const { city, facilityId, today } = useOperatorSite()
-  const [params, setParams] = useSearchParams()
-  const current = monthOf(today)
-  const asked = params.get('month') ?? ''
-  const period = /^\d{4}-\d{2}$/.test(asked) && asked <= current ? asked : current
-  const expenses = useExpenses(city, facilityId, monthRange(period))
+  const month = useChosenMonth(today)
+  const expenses = useExpenses(city, facilityId, monthRange(month.period))
   return (
     <TaskLayout title={t('operator.tasks.expenses')}>
       <AddExpense />
       <Title order={2} size="h3">
         {t('operator.expenses.listTitle')}
       </Title>
-      <TextInput
-        type="month"
-        label={t('operator.fees.month')}
-        size="lg"
-        maw={240}
-        max={current}
-        value={period}
-        onChange={(event) => {
-          const next = event.currentTarget.value
-          if (/^\d{4}-\d{2}$/.test(next) && next <= current)
-            setParams(next === current ? {} : { month: next }, { replace: true })
-        }}
-      />
+      <MonthField month={month} />
       <QueryState query={expenses}>{(data) => <ExpenseList items={data.items} />}</QueryState>
     </TaskLayout>
   )

@@ -1,7 +1,6 @@
 import { Alert, Checkbox, Paper, Progress, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
 import { newIdempotencyKey } from '../../../../platform/web/api/client.ts'
 import { problemMessage, requiredMessage } from '../../../../platform/web/api/problem.ts'
 import { formatNumber, formatRupiah } from '../../../../platform/web/format.ts'
@@ -9,37 +8,12 @@ import { currentLanguage } from '../../../../platform/web/i18n/setup.ts'
 import { fieldError, fieldId } from '../../../../platform/web/ui/error-summary.tsx'
 import { QueryState } from '../../../../platform/web/ui/query-state.tsx'
 import { TaskForm } from './flow-task.tsx'
+import { MonthField, useChosenMonth } from './month-field.tsx'
 import { type MonthFees, useAddHousehold, useMonthFees, useSetFeePaid } from './operator.api.ts'
 import { parseMessage, RupiahField, TaskLayout, useOperatorSite } from './operator-ui.tsx'
 import { monthOf, parseRupiah } from './quantities.ts'
 
 const FORM = 'household'
-
-function MonthField({
-  value,
-  max,
-  onChange,
-}: {
-  value: string
-  max: string
-  onChange: (month: string) => void
-}) {
-  const { t } = useTranslation('waste')
-  return (
-    <TextInput
-      type="month"
-      label={t('operator.fees.month')}
-      size="lg"
-      maw={240}
-      max={max}
-      value={value}
-      onChange={(event) => {
-        const next = event.currentTarget.value
-        if (/^\d{4}-\d{2}$/.test(next) && next <= max) onChange(next)
-      }}
-    />
-  )
-}
 
 function Collection({ fees }: { fees: MonthFees }) {
   const { t } = useTranslation('waste')
@@ -224,18 +198,12 @@ function AddHousehold() {
 export default function FeesPage() {
   const { t } = useTranslation('waste')
   const { city, facilityId, today } = useOperatorSite()
-  const [params, setParams] = useSearchParams()
-  const current = monthOf(today)
-  const asked = params.get('month') ?? ''
-  const period = /^\d{4}-\d{2}$/.test(asked) && asked <= current ? asked : current
+  const month = useChosenMonth(today)
+  const period = month.period
   const fees = useMonthFees(city, facilityId, period)
   return (
     <TaskLayout title={t('operator.tasks.fees')}>
-      <MonthField
-        value={period}
-        max={current}
-        onChange={(month) => setParams(month === current ? {} : { month }, { replace: true })}
-      />
+      <MonthField month={month} />
       <QueryState query={fees}>
         {(data) => (
           <Stack gap="md">
