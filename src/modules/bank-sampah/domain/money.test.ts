@@ -3,8 +3,12 @@ import {
   depositPostings,
   isBalanced,
   priceInForce,
+  reversalPostings,
   rupiahForWeight,
+  salePostings,
+  savingsAfterReversal,
   savingsBalance,
+  transferPostings,
   withdrawalPostings,
 } from './money.ts'
 
@@ -40,5 +44,42 @@ describe('money', () => {
     expect(isBalanced(withdrawal)).toBe(true)
     const nasabah = [...deposit, ...withdrawal].filter((p) => p.account === 'nasabah')
     expect(savingsBalance(nasabah)).toBe(3_750)
+  })
+})
+
+describe('sales, transfers and reversals', () => {
+  it('a sale brings cash in against sales, balanced', () => {
+    expect(salePostings(12_500)).toEqual([
+      { account: 'cash', amountRupiah: 12_500 },
+      { account: 'sales', amountRupiah: -12_500 },
+    ])
+    expect(isBalanced(salePostings(12_500))).toBe(true)
+  })
+
+  it('a transfer balances for the unit and for the induk apart', () => {
+    const postings = transferPostings(7_000)
+    expect(isBalanced(postings.filter((p) => p.bank === 'unit'))).toBe(true)
+    expect(isBalanced(postings.filter((p) => p.bank === 'induk'))).toBe(true)
+  })
+
+  it('a reversal mirrors the postings, so journal and reversal sum to nothing per account', () => {
+    const original = depositPostings(8_750)
+    const reversal = reversalPostings(original)
+    expect(reversal).toEqual([
+      { account: 'purchases', amountRupiah: -8_750 },
+      { account: 'nasabah', amountRupiah: 8_750 },
+    ])
+    expect(isBalanced([...original, ...reversal])).toBe(true)
+  })
+
+  it('taking back a deposit of exactly the balance leaves zero; one rupiah more is negative', () => {
+    const deposit = depositPostings(10_000).filter((p) => p.account === 'nasabah')
+    expect(savingsAfterReversal({ balanceRupiah: 10_000, nasabahPostings: deposit })).toBe(0)
+    expect(savingsAfterReversal({ balanceRupiah: 9_999, nasabahPostings: deposit })).toBe(-1)
+  })
+
+  it('taking back a withdrawal gives the savings back', () => {
+    const withdrawal = withdrawalPostings(5_000).filter((p) => p.account === 'nasabah')
+    expect(savingsAfterReversal({ balanceRupiah: 0, nasabahPostings: withdrawal })).toBe(5_000)
   })
 })

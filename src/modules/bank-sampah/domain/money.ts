@@ -47,6 +47,44 @@ export function withdrawalPostings(amountRupiah: number): Posting[] {
   ]
 }
 
+/** A sale to a pengepul brings cash in: cash +X / sales −X. */
+export function salePostings(totalRupiah: number): Posting[] {
+  return [
+    { account: 'cash', amountRupiah: totalRupiah },
+    { account: 'sales', amountRupiah: -totalRupiah },
+  ]
+}
+
+export interface BankPosting extends Posting {
+  bank: 'unit' | 'induk'
+}
+
+/**
+ * A unit's transfer to its induk is a sale for the unit and a purchase for the induk, each side
+ * balanced on its own: unit cash +X / unit sales −X, induk purchases +X / induk cash −X.
+ */
+export function transferPostings(totalRupiah: number): BankPosting[] {
+  return [
+    { bank: 'unit', account: 'cash', amountRupiah: totalRupiah },
+    { bank: 'unit', account: 'sales', amountRupiah: -totalRupiah },
+    { bank: 'induk', account: 'purchases', amountRupiah: totalRupiah },
+    { bank: 'induk', account: 'cash', amountRupiah: -totalRupiah },
+  ]
+}
+
+/** A reversal mirrors every posting of the journal it corrects, so the two together sum to nothing. */
+export function reversalPostings<T extends { amountRupiah: number }>(original: T[]): T[] {
+  return original.map((posting) => ({ ...posting, amountRupiah: -posting.amountRupiah }))
+}
+
+/** The savings left if this journal's effect on the nasabah were taken back; negative = refuse. */
+export function savingsAfterReversal(options: {
+  balanceRupiah: number
+  nasabahPostings: { amountRupiah: number }[]
+}): number {
+  return options.balanceRupiah - savingsBalance(options.nasabahPostings)
+}
+
 export function isBalanced(postings: { amountRupiah: number }[]): boolean {
   return postings.reduce((sum, posting) => sum + posting.amountRupiah, 0) === 0
 }

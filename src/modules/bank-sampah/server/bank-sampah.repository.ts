@@ -51,6 +51,14 @@ export async function accountOf(
     eq(accounts.kind, bank.kind),
     bank.nasabahId ? eq(accounts.nasabahId, bank.nasabahId) : sql`${accounts.nasabahId} is null`,
   )
+  const find = async () => {
+    const query = tx.select({ id: accounts.id }).from(accounts).where(where)
+    const [row] = bank.lock ? await query.for('update') : await query
+    return row?.id
+  }
+  // Accounts almost always exist: look first, and insert (race-safe) only when missing.
+  const existing = await find()
+  if (existing !== undefined) return existing
   await tx
     .insert(accounts)
     .values({
@@ -60,9 +68,7 @@ export async function accountOf(
       nasabahId: bank.nasabahId ?? null,
     })
     .onConflictDoNothing()
-  const query = tx.select({ id: accounts.id }).from(accounts).where(where)
-  const [row] = bank.lock ? await query.for('update') : await query
-  return row!.id
+  return (await find())!
 }
 
 /** A balance is the sum of its postings, never a stored figure. */

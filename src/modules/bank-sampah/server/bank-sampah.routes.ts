@@ -12,6 +12,10 @@ import {
 } from '../../../platform/server/http/schemas.ts'
 import { SUB_MATERIALS } from '../../waste/index.ts'
 import * as service from './bank-sampah.service.ts'
+import { memberCardRoutes } from './member-card.routes.ts'
+import { nasabahPinRoutes } from './nasabah-access.routes.ts'
+import { reportRoutes } from './reports.routes.ts'
+import { salesRoutes } from './sales.routes.ts'
 
 const tags = ['bank sampah']
 const errors = { 400: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema }
@@ -50,6 +54,10 @@ function bankOf(request: FastifyRequest & { params: { bankId: string } }) {
 
 /** Mounted at /api/v1/cities/:city/bank-sampah. The bank is a facility (unit or induk). */
 export const bankSampahRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(salesRoutes)
+  await app.register(memberCardRoutes)
+  await app.register(nasabahPinRoutes)
+  await app.register(reportRoutes)
   app.get(
     '/banks/:bankId/nasabah',
     {

@@ -4,6 +4,10 @@ import type { DemoSeedContext } from '../../../platform/server/module.ts'
 import { actingAs, ensureDemoUser } from '../../../platform/server/seed/demo.ts'
 import { createFacility, listFacilities, type SubMaterial } from '../../waste/index.ts'
 import { createNasabah, deposit, setPrice, withdraw } from './bank-sampah.service.ts'
+import { setPin } from './nasabah-access.service.ts'
+
+/** SAMPLE DATA: the first demo nasabah can try self-service with this PIN (published, like demo passwords). */
+export const DEMO_NASABAH_PIN = '246810'
 
 /**
  * SAMPLE DATA. Batu runs one bank sampah induk and about 232 units (research notes); the demo has
@@ -89,6 +93,7 @@ export async function seedBankSampahDemo(seed: DemoSeedContext): Promise<void> {
         ],
       })
     }
+    if (index === 0) await setPin(teller, { ...target, nasabahId: nasabah.id, pin: DEMO_NASABAH_PIN })
     if (index === 0)
       await withdraw(teller, {
         ...target,

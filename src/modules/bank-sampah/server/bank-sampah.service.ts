@@ -13,9 +13,11 @@ import {
   recordFlowInTransaction,
   type SubMaterial,
 } from '../../waste/index.ts'
+import { formatMemberNumber } from '../domain/member.ts'
 import {
   depositPostings,
   isBalanced,
+  type Posting,
   priceInForce,
   rupiahForWeight,
   savingsBalance,
@@ -29,15 +31,20 @@ export interface BankTarget {
 }
 
 /** The bank is a facility of kind bank sampah unit or induk, in this city. */
-async function loadBank(context: ServiceContext, target: BankTarget) {
+export async function loadBank(context: ServiceContext, target: BankTarget) {
   const found = await getFacility(context, { city: target.city, facilityId: target.bankId })
   if (found.facility.kind !== 'bank_sampah_unit' && found.facility.kind !== 'bank_sampah_induk') {
     throw new AppError('bank.not_a_bank')
   }
-  return { cityId: target.city.id, bankFacilityId: found.facility.id, facility: found.facility }
+  return {
+    cityId: target.city.id,
+    bankFacilityId: found.facility.id,
+    facility: found.facility,
+    parent: found.parent,
+  }
 }
 
-function mayTell(context: ServiceContext, target: BankTarget): boolean {
+export function mayTell(context: ServiceContext, target: BankTarget): boolean {
   return can(context.access, {
     actor: context.actor!,
     cityId: target.city.id,
@@ -47,14 +54,14 @@ function mayTell(context: ServiceContext, target: BankTarget): boolean {
 }
 
 /** A teller of one bank cannot post to another: the grant is narrowed to the bank facility. */
-function assertTeller(context: ServiceContext, target: BankTarget): void {
+export function assertTeller(context: ServiceContext, target: BankTarget): void {
   if (!mayTell(context, target)) throw new AppError('auth.forbidden')
 }
 
 export function presentNasabah(row: repo.NasabahRow, showPersonalData: boolean) {
   return {
     id: row.publicId,
-    memberNumber: `NS-${String(row.id).padStart(6, '0')}`,
+    memberNumber: formatMemberNumber(row.id),
     kind: row.kind,
     name: showPersonalData ? row.name : (maskName(row.name) ?? ''),
     nik: showPersonalData ? row.nik : maskNik(row.nik),
@@ -116,7 +123,7 @@ export async function createNasabah(
   return presentNasabah(row, true)
 }
 
-async function loadNasabah(context: ServiceContext, target: BankTarget & { nasabahId: string }) {
+export async function loadNasabah(context: ServiceContext, target: BankTarget & { nasabahId: string }) {
   const bank = await loadBank(context, target)
   const found = await repo.findNasabah(context.database.db, { ...bank, publicId: target.nasabahId })
   if (!found) throw new AppError('nasabah.not_found')
@@ -189,20 +196,22 @@ export async function listPrices(context: ServiceContext, target: BankTarget) {
   }))
 }
 
-async function postJournal(
+export async function postJournal(
   tx: Tx,
   bank: { cityId: number; bankFacilityId: number },
   options: {
     journal: Parameters<typeof repo.insertJournal>[1]['journal']
-    nasabahId: number
-    postings: ReturnType<typeof depositPostings>
+    nasabahId?: number
+    /** A posting to another bank's account (a transfer to the induk) names that bank. */
+    postings: (Posting & { bankFacilityId?: number })[]
   },
 ) {
   if (!isBalanced(options.postings)) throw new Error('unbalanced journal')
   const resolved = []
   for (const posting of options.postings) {
     const accountId = await repo.accountOf(tx, {
-      ...bank,
+      cityId: bank.cityId,
+      bankFacilityId: posting.bankFacilityId ?? bank.bankFacilityId,
       kind: posting.account,
       ...(posting.account === 'nasabah' ? { nasabahId: options.nasabahId } : {}),
     })
@@ -265,6 +274,15 @@ export async function deposit(
       nasabahId: nasabah.id,
       postings: depositPostings(total),
     })
+    // Audited before the flows: the flow ledger locks the bank's facility row, so the less the
+    // transaction does after that, the more deposits a bank takes per second.
+    await recordAudit(tx, context, {
+      cityId: bank.cityId,
+      action: 'bank_deposit.recorded',
+      entityType: 'bank_journal',
+      entityId: row.publicId,
+      after: { nasabah: nasabah.publicId, date, totalRupiah: total, lines: priced },
+    })
     const lines = []
     for (const line of priced) {
       const flow = await recordFlowInTransaction(tx, context, {
@@ -284,13 +302,6 @@ export async function deposit(
       lines.push({ cityId: bank.cityId, journalId: row.id, ...line, flowPublicId: flow.publicId })
     }
     await repo.insertDepositLines(tx, lines)
-    await recordAudit(tx, context, {
-      cityId: bank.cityId,
-      action: 'bank_deposit.recorded',
-      entityType: 'bank_journal',
-      entityId: row.publicId,
-      after: { nasabah: nasabah.publicId, date, totalRupiah: total, lines: priced },
-    })
     return { id: row.publicId, date, totalRupiah: total, lines: priced }
   })
   return journal

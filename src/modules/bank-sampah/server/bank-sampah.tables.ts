@@ -34,6 +34,8 @@ export const nasabah = pgTable(
     villageCode: varchar('village_code', { length: 13 }).references(() => villages.code),
     rt: varchar('rt', { length: 3 }),
     rw: varchar('rw', { length: 3 }),
+    /** argon2id of the 6-digit PIN for self-service; null until a teller sets one. */
+    pinHash: text('pin_hash'),
     createdAt: createdAtColumn(),
   },
   (table) => [
@@ -86,6 +88,8 @@ export const accounts = pgTable(
   ],
 )
 
+export const JOURNAL_KINDS = ['deposit', 'withdrawal', 'sale', 'transfer', 'reversal'] as const
+
 /** One business event; its postings sum to zero. Never changed: a correction is a reversal. */
 export const journals = pgTable(
   'bank_sampah_journals',
@@ -96,18 +100,25 @@ export const journals = pgTable(
       .notNull()
       .references(() => cities.id),
     bankFacilityId: integer('bank_facility_id').notNull(),
-    kind: text('kind', { enum: ['deposit', 'withdrawal', 'reversal'] }).notNull(),
+    kind: text('kind', { enum: JOURNAL_KINDS }).notNull(),
     nasabahId: integer('nasabah_id').references(() => nasabah.id),
     occurredOn: date('occurred_on').notNull(),
     method: text('method', { enum: ['cash', 'transfer'] }),
     note: text('note'),
     reversesId: bigint('reverses_id', { mode: 'number' }).references((): AnyPgColumn => journals.id),
+    /** A transfer: the induk that received it. */
+    counterpartFacilityId: integer('counterpart_facility_id'),
+    /** A sale: the pengepul (offtaker) who bought it. */
+    buyerName: text('buyer_name'),
     recordedBy: integer('recorded_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAtColumn(),
   },
   (table) => [
     unique('bank_sampah_journals_public_id_key').on(table.cityId, table.publicId),
     index('bank_sampah_journals_nasabah_idx').on(table.cityId, table.nasabahId, table.id),
+    index('bank_sampah_journals_bank_idx').on(table.cityId, table.bankFacilityId, table.occurredOn),
+    // A journal is reversed at most once.
+    unique('bank_sampah_journals_reverses_key').on(table.cityId, table.reversesId),
   ],
 )
 
@@ -134,18 +145,43 @@ export const postings = pgTable(
 )
 
 /** What a deposit was made of, with the price it used copied onto the line. */
-export const depositLines = pgTable('bank_sampah_deposit_lines', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  cityId: integer('city_id')
-    .notNull()
-    .references(() => cities.id),
-  journalId: bigint('journal_id', { mode: 'number' })
-    .notNull()
-    .references(() => journals.id),
-  subMaterial: text('sub_material').notNull(),
-  weightGrams: bigint('weight_grams', { mode: 'number' }).notNull(),
-  pricePerKgRupiah: integer('price_per_kg_rupiah').notNull(),
-  amountRupiah: bigint('amount_rupiah', { mode: 'number' }).notNull(),
-  /** The waste flow ledger entry this line wrote (source → this bank). */
-  flowPublicId: text('flow_public_id').notNull(),
-})
+export const depositLines = pgTable(
+  'bank_sampah_deposit_lines',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    cityId: integer('city_id')
+      .notNull()
+      .references(() => cities.id),
+    journalId: bigint('journal_id', { mode: 'number' })
+      .notNull()
+      .references(() => journals.id),
+    subMaterial: text('sub_material').notNull(),
+    weightGrams: bigint('weight_grams', { mode: 'number' }).notNull(),
+    pricePerKgRupiah: integer('price_per_kg_rupiah').notNull(),
+    amountRupiah: bigint('amount_rupiah', { mode: 'number' }).notNull(),
+    /** The waste flow ledger entry this line wrote (source → this bank). */
+    flowPublicId: text('flow_public_id').notNull(),
+  },
+  (table) => [index('bank_sampah_deposit_lines_journal_idx').on(table.journalId)],
+)
+
+/** What a sale to a pengepul or a transfer to the induk was made of, at the agreed price. */
+export const saleLines = pgTable(
+  'bank_sampah_sale_lines',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    cityId: integer('city_id')
+      .notNull()
+      .references(() => cities.id),
+    journalId: bigint('journal_id', { mode: 'number' })
+      .notNull()
+      .references(() => journals.id),
+    subMaterial: text('sub_material').notNull(),
+    weightGrams: bigint('weight_grams', { mode: 'number' }).notNull(),
+    pricePerKgRupiah: integer('price_per_kg_rupiah').notNull(),
+    amountRupiah: bigint('amount_rupiah', { mode: 'number' }).notNull(),
+    /** The waste flow ledger entry this line wrote (bank → pengepul, or unit → induk). */
+    flowPublicId: text('flow_public_id').notNull(),
+  },
+  (table) => [index('bank_sampah_sale_lines_journal_idx').on(table.journalId)],
+)

@@ -169,7 +169,7 @@ async function insertChecked(
 async function reverseChecked(
   tx: Tx,
   context: ServiceContext,
-  options: { city: CityRef; flowId: string; note?: string | null },
+  options: { city: CityRef; flowId: string; note?: string | null; isAuthorised?: boolean },
 ) {
   const { city } = options
   const original = await repo.findFlow(tx, { cityId: city.id, publicId: options.flowId })
@@ -184,7 +184,7 @@ async function reverseChecked(
     original.fromFacilityId ? (names.get(original.fromFacilityId)?.publicId ?? null) : null,
     original.toFacilityId ? (names.get(original.toFacilityId)?.publicId ?? null) : null,
   )
-  assertCanRecord(context, { city, facilityPublicId: recording })
+  if (!options.isAuthorised) assertCanRecord(context, { city, facilityPublicId: recording })
   await repo.lockFacilities(tx, {
     cityId: city.id,
     ids: [original.fromFacilityId, original.toFacilityId].filter((id): id is number => id !== null),
@@ -260,4 +260,13 @@ export function recordFlowInTransaction(
   options: { city: CityRef; input: FlowInput },
 ) {
   return insertChecked(tx, context, { ...options, isAuthorised: true })
+}
+
+/** The reversal counterpart of recordFlowInTransaction (a bank sampah deposit taken back). */
+export function reverseFlowInTransaction(
+  tx: Tx,
+  context: ServiceContext,
+  options: { city: CityRef; flowId: string; note?: string | null },
+) {
+  return reverseChecked(tx, context, { ...options, isAuthorised: true })
 }

@@ -1,0 +1,195 @@
+/**
+ * Bank sampah deposits, the ledger write a teller makes all day. On PostgreSQL the deposit
+ * endpoint at 16 concurrent clients is set against `pgbench`'s built-in TPC-B-like transaction at
+ * 16 clients, in the same run on the same server (ratio = deposits/s ÷ pgbench tps, aim ≥ 0.3);
+ * on PGlite deposits per second are printed as they are (one writer at a time by design).
+ * Scratch databases are created and dropped; the app's server is the real one, with demo data.
+ */
+import { execFileSync, fork } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import pg from 'pg'
+
+const root = path.resolve(import.meta.dirname, '..')
+const CONNECTIONS = Number(process.env.BENCH_CLIENTS ?? 16)
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
+function pgbenchBinary(): string | null {
+  const base = '/usr/lib/postgresql'
+  if (!fs.existsSync(base)) return null
+  const versions = fs.readdirSync(base).sort((a, b) => Number(b) - Number(a))
+  for (const version of versions) {
+    const binary = path.join(base, version, 'bin', 'pgbench')
+    if (fs.existsSync(binary)) return binary
+  }
+  return null
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+function urlOf(database: string): string {
+  const url = new URL(ADMIN_URL)
+  url.pathname = `/${database}`
+  return url.toString()
+}
+
+async function waitForHttp(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 1_500; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`${url} did not come up`)
+}
+
+/** The demo teller's session, bank and first nasabah. */
+async function tellerOf(base: string) {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'teller.oroombo', password: 'sinergi-demo' }),
+  })
+  if (!login.ok) throw new Error(`teller login failed: ${login.status}`)
+  const me = (await login.json()) as { csrfToken: string; roles: { scopeId: string }[] }
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const bankPath = `/api/v1/cities/35.79/bank-sampah/banks/${me.roles[0]!.scopeId}`
+  const headers = { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' }
+  const nasabah = (await (await fetch(`${base}${bankPath}/nasabah`, { headers })).json()) as { id: string }[]
+  return { bankPath, headers, nasabahIds: nasabah.map((row) => row.id) }
+}
+
+/** Deposits per second at 16 clients, each with its own Idempotency-Key as a phone would send. */
+async function measureDeposits(base: string, durationS: number): Promise<{ rps: number; p99: number }> {
+  const teller = await tellerOf(base)
+  // A teller serves one nasabah after another: the deposits go round the bank's nasabah.
+  let sent = 0
+  const bodyFor = () =>
+    JSON.stringify({
+      nasabahId: teller.nasabahIds[sent++ % teller.nasabahIds.length],
+      lines: [{ subMaterial: 'pet', weightGrams: 1_250 }],
+    })
+  const run = (duration: number) =>
+    autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          path: `${teller.bankPath}/deposits`,
+          headers: teller.headers,
+          setupRequest: (request) => ({
+            ...request,
+            body: bodyFor(),
+            headers: { ...request.headers, 'idempotency-key': randomBytes(12).toString('hex') },
+          }),
+        },
+      ],
+    })
+  await run(2)
+  const result = await run(durationS)
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`deposits answered ${result.non2xx} non-2xx and ${result.errors} errors`)
+  return { rps: result.requests.average, p99: result.latency.p99 }
+}
+
+async function withServer<T>(env: Record<string, string>, work: (base: string) => Promise<T>): Promise<T> {
+  const port = String(3920 + Math.floor(Math.random() * 60))
+  const app = fork(path.join(root, 'src/platform/server/main.ts'), [], {
+    cwd: root,
+    env: { ...process.env, PORT: port, LOG_LEVEL: 'warn', SEED_DEMO: 'true', ...env },
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  })
+  const base = `http://127.0.0.1:${port}`
+  try {
+    await waitForHttp(`${base}/api/health`)
+    return await work(base)
+  } finally {
+    app.kill('SIGTERM')
+    await new Promise((resolve) => app.once('exit', resolve))
+  }
+}
+
+function runPgbench(binary: string, options: { url: string; durationS: number }): number {
+  execFileSync(binary, ['-i', '-q', '-s', '1', options.url], { stdio: 'ignore' })
+  const output = execFileSync(
+    binary,
+    ['-c', String(CONNECTIONS), '-j', '2', '-T', String(options.durationS), options.url],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  )
+  const match =
+    /tps = ([\d.]+) \(without initial connection time\)/.exec(output) ?? /tps = ([\d.]+)/.exec(output)
+  if (!match) throw new Error(`pgbench printed no tps:\n${output}`)
+  return Number(match[1])
+}
+
+async function benchOnPostgres(durationS: number): Promise<string[]> {
+  const binary = pgbenchBinary()
+  if (!binary) return ['  PostgreSQL: skipped (pgbench not found under /usr/lib/postgresql/*/bin)']
+  try {
+    await admin('select 1')
+  } catch {
+    return [`  PostgreSQL: skipped (no server at ${new URL(ADMIN_URL).host})`]
+  }
+  const suffix = randomBytes(3).toString('hex')
+  const appDb = `sinergi_bench_bank_${suffix}`
+  const pgbenchDb = `sinergi_bench_pgbench_${suffix}`
+  await admin(`create database ${appDb}`)
+  await admin(`create database ${pgbenchDb}`)
+  try {
+    const deposits = await withServer({ DATABASE_URL: urlOf(appDb) }, (base) =>
+      measureDeposits(base, durationS),
+    )
+    const tps = runPgbench(binary, { url: urlOf(pgbenchDb), durationS })
+    return [
+      `  deposits on PostgreSQL   ${deposits.rps.toFixed(0).padStart(7)} /s   p99 ${deposits.p99} ms`,
+      `  pgbench TPC-B-like       ${tps.toFixed(0).padStart(7)} tps`,
+      `  ratio to pgbench         ${(deposits.rps / tps).toFixed(2)} (aim: at least 0.30)`,
+    ]
+  } finally {
+    await admin(`drop database if exists ${appDb} with (force)`)
+    await admin(`drop database if exists ${pgbenchDb} with (force)`)
+  }
+}
+
+async function benchOnPglite(durationS: number): Promise<string[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-bench-bank-'))
+  try {
+    const deposits = await withServer({ DATA_DIR: dataDir, DATABASE_URL: '' }, (base) =>
+      measureDeposits(base, durationS),
+    )
+    return [`  deposits on PGlite       ${deposits.rps.toFixed(0).padStart(7)} /s   p99 ${deposits.p99} ms`]
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+export async function benchBankSampahDeposits(options: { durationS: number }): Promise<void> {
+  const lines = [
+    `POST …/bank-sampah/banks/{bankId}/deposits (${CONNECTIONS} clients, ${options.durationS} s per run)`,
+    ...(await benchOnPostgres(options.durationS)),
+    ...(await benchOnPglite(options.durationS)),
+    '',
+  ]
+  process.stdout.write(lines.join('\n'))
+}
+
+if (process.argv[1] === import.meta.filename) {
+  await benchBankSampahDeposits({ durationS: Number(process.env.BENCH_SECONDS ?? 8) })
+}
