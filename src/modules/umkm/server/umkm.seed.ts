@@ -4,6 +4,8 @@ import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef, DemoSeedContext } from '../../../platform/server/module.ts'
 import { ensureDemoUser } from '../../../platform/server/seed/demo.ts'
 import { findRegionTree } from '../../../platform/server/tenancy/cities.repository.ts'
+import { insertLicence } from './licences.repository.ts'
+import { sampleLicences } from './licences.sample-data.ts'
 import { findBusinessNames, insertBusiness, insertFigures } from './umkm.repository.ts'
 import {
   BATU_PRODUCTS,
@@ -12,6 +14,7 @@ import {
   type SampleProduct,
 } from './umkm.sample-data.ts'
 import { derivedColumns } from './umkm.service.ts'
+import { computeUmkmValues, storeUmkmValues } from './umkm-indicators.service.ts'
 
 const SAMPLE_COUNT = { batu: 40, palopo: 24 }
 
@@ -33,8 +36,11 @@ async function seedCity(
   })
   const context = systemContext(seed.deps, 'seed')
   await runWrite(context, async (tx) => {
-    for (const { figures, ...sample } of samples) {
+    for (const [index, { figures, ...sample }] of samples.entries()) {
       const business = await insertBusiness(tx, { ...sample, cityId: city.id, isSampleData: true })
+      for (const licence of sampleLicences({ ...sample, index, cityName: city.name })) {
+        await insertLicence(tx, { ...licence, cityId: city.id, businessId: business.id, isSampleData: true })
+      }
       await insertFigures(
         tx,
         figures.map((values) => ({
@@ -54,6 +60,11 @@ async function seedCity(
       entityId: null,
       after: { businesses: samples.length, figuresRecords: samples.length * 2 },
     })
+    // The years of the sample figures, so the indicators have values to show from the start.
+    for (const year of ['2023', '2025']) {
+      const values = await computeUmkmValues(tx, { city, year, asOf: `${year}-12-31` })
+      await storeUmkmValues(tx, { city, year, values, recordedBy: null })
+    }
   })
 }
 

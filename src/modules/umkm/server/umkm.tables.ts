@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core'
 import { createdAtColumn, publicIdColumn } from '../../../platform/server/db/columns.ts'
 import { cities, villages } from '../../../platform/server/tenancy/cities.tables.ts'
+import { LICENCE_KINDS } from '../domain/licences.ts'
 import { SCALES } from '../domain/scale.ts'
 
 /** Whole rupiah; read as a JS number, exact up to Number.MAX_SAFE_INTEGER (the schemas cap it there). */
@@ -107,5 +108,38 @@ export const umkmBusinessFigures = pgTable(
   (table) => [
     unique('umkm_business_figures_public_id_key').on(table.cityId, table.publicId),
     index('umkm_business_figures_business_idx').on(table.cityId, table.businessId, table.asOf),
+  ],
+)
+
+/**
+ * Licences and certificates of a business (NIB, P-IRT, halal, BPOM MD/ML, SNI, merek), each with
+ * its number, issuer and dates as printed. No expiry date means it does not lapse (an NIB).
+ */
+export const umkmLicences = pgTable(
+  'umkm_licences',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    publicId: publicIdColumn(),
+    cityId: integer('city_id')
+      .notNull()
+      .references(() => cities.id),
+    businessId: integer('business_id')
+      .notNull()
+      .references(() => umkmBusinesses.id),
+    kind: text('kind', { enum: LICENCE_KINDS }).notNull(),
+    number: text('number').notNull(),
+    issuer: text('issuer'),
+    issuedOn: date('issued_on'),
+    expiresOn: date('expires_on'),
+    isSampleData: boolean('is_sample_data').notNull().default(false),
+    createdAt: createdAtColumn(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique('umkm_licences_public_id_key').on(table.cityId, table.publicId),
+    // The same certificate entered twice for one business is a mistake; two businesses may share a
+    // halal certificate number only if the issuer says so, so the key is per business.
+    unique('umkm_licences_number_key').on(table.cityId, table.businessId, table.kind, table.number),
+    index('umkm_licences_city_expiry_idx').on(table.cityId, table.expiresOn),
   ],
 )

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test'
+import { LoginPage } from '../pages/LoginPage.ts'
+import { UmkmBusinessesPage, UmkmBusinessFormPage, UmkmBusinessPage } from '../pages/UmkmPages.ts'
+import { WorkspaceShell } from '../pages/WorkspaceShell.ts'
+import { expectNoSeriousA11yViolations } from '../support/axe.ts'
+
+test('UMKM staff register a business, correct a bad NIB, and find it in the registry', async ({ page }) => {
+  const login = new LoginPage(page)
+  await login.goto()
+  await login.signIn('umkm.batu')
+  await expect(page).toHaveURL(/\/c\/kota-batu/)
+  await new WorkspaceShell(page).goToNavItem('Data UMKM')
+  const list = new UmkmBusinessesPage(page)
+  await list.verifyOnPage()
+  await expect(page.getByRole('status').filter({ hasText: '40 usaha' })).toBeVisible()
+  await expectNoSeriousA11yViolations(page, 'UMKM list')
+
+  await list.startRegistering()
+  const form = new UmkmBusinessFormPage(page)
+  await form.verifyOnPage()
+  const business = {
+    name: 'Keripik Kentang Mbak Ayu',
+    kbliCode: '10794',
+    nib: '91200012345',
+    ownerName: 'Ayu Lestari',
+    products: 'Keripik kentang dan apel',
+  }
+
+  await test.step('a 11-digit NIB is refused next to the field, in Indonesian', async () => {
+    await form.fill(business)
+    await expect(page.getByText('Kategori C: Industri Pengolahan')).toBeVisible()
+    await form.submit()
+    await form.expectFieldError(form.nib, /NIB harus tepat 13 angka/)
+    await expectNoSeriousA11yViolations(page, 'UMKM form, NIB refused')
+  })
+
+  await test.step('with 13 digits it is saved', async () => {
+    await form.nib.fill('9120001234567')
+    await form.submit()
+    const detail = new UmkmBusinessPage(page)
+    await detail.verifyOnPage(business.name)
+    await detail.expectConfirmation(`${business.name} didaftarkan.`)
+    await expect(page.getByText('Belum ada angka usaha, jadi skala belum bisa diturunkan.')).toBeVisible()
+    await detail.addLicence({ kind: 'P-IRT', number: '2063579010099-26', expiresOn: '2031-11-27' })
+    await expect(page.getByRole('cell', { name: '2063579010099-26', exact: true })).toBeVisible()
+    await expectNoSeriousA11yViolations(page, 'UMKM business page')
+    await detail.backToList()
+  })
+
+  await test.step('the registry finds it by name', async () => {
+    await list.verifyOnPage()
+    await list.search('Kentang Mbak')
+    await expect(page.getByRole('status').filter({ hasText: '1 usaha' })).toBeVisible()
+    await expect(list.result(business.name)).toBeVisible()
+    await expectNoSeriousA11yViolations(page, 'UMKM list, searched')
+  })
+})

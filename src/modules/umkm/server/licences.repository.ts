@@ -1,0 +1,87 @@
+import { and, asc, count, eq, gte, isNotNull, lte, type SQL } from 'drizzle-orm'
+import type { DbOrTx } from '../../../platform/server/db/client.ts'
+import { umkmBusinesses, umkmLicences } from './umkm.tables.ts'
+
+export type LicenceRow = typeof umkmLicences.$inferSelect
+export type NewLicence = typeof umkmLicences.$inferInsert
+
+/** A business's licences, by kind then newest issue first. */
+export function listLicences(db: DbOrTx, options: { cityId: number; businessId: number }) {
+  return db
+    .select()
+    .from(umkmLicences)
+    .where(and(eq(umkmLicences.cityId, options.cityId), eq(umkmLicences.businessId, options.businessId)))
+    .orderBy(asc(umkmLicences.kind), asc(umkmLicences.expiresOn), asc(umkmLicences.id))
+}
+
+export async function findLicence(
+  db: DbOrTx,
+  options: { cityId: number; businessId: number; publicId: string },
+): Promise<LicenceRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(umkmLicences)
+    .where(
+      and(
+        eq(umkmLicences.cityId, options.cityId),
+        eq(umkmLicences.businessId, options.businessId),
+        eq(umkmLicences.publicId, options.publicId),
+      ),
+    )
+  return row
+}
+
+export async function insertLicence(db: DbOrTx, values: NewLicence): Promise<LicenceRow> {
+  const [row] = await db.insert(umkmLicences).values(values).returning()
+  return row!
+}
+
+export async function updateLicence(
+  db: DbOrTx,
+  options: { cityId: number; id: number; values: Partial<NewLicence> },
+): Promise<LicenceRow> {
+  const [row] = await db
+    .update(umkmLicences)
+    .set({ ...options.values, updatedAt: new Date() })
+    .where(and(eq(umkmLicences.cityId, options.cityId), eq(umkmLicences.id, options.id)))
+    .returning()
+  return row!
+}
+
+export interface ExpiringFilter {
+  cityId: number
+  /** Inclusive ISO dates. */
+  from: string
+  to: string
+  limit: number
+  offset: number
+}
+
+/** Licences whose expiry date falls in [from, to], soonest first, with their business. */
+export async function listExpiringLicences(db: DbOrTx, filter: ExpiringFilter) {
+  const where: SQL | undefined = and(
+    eq(umkmLicences.cityId, filter.cityId),
+    isNotNull(umkmLicences.expiresOn),
+    gte(umkmLicences.expiresOn, filter.from),
+    lte(umkmLicences.expiresOn, filter.to),
+  )
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        licence: umkmLicences,
+        businessPublicId: umkmBusinesses.publicId,
+        businessName: umkmBusinesses.name,
+      })
+      .from(umkmLicences)
+      .innerJoin(
+        umkmBusinesses,
+        and(eq(umkmBusinesses.cityId, umkmLicences.cityId), eq(umkmBusinesses.id, umkmLicences.businessId)),
+      )
+      .where(where)
+      .orderBy(asc(umkmLicences.expiresOn), asc(umkmLicences.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.select({ value: count() }).from(umkmLicences).where(where),
+  ])
+  return { rows, total: total?.value ?? 0 }
+}

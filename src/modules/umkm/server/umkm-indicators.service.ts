@@ -1,0 +1,134 @@
+import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
+import { cityToday, type ServiceContext } from '../../../platform/server/context.ts'
+import type { Tx } from '../../../platform/server/db/client.ts'
+import { AppError } from '../../../platform/server/errors.ts'
+import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
+import { upsertValue } from '../../../platform/server/indicators/indicators.repository.ts'
+import type { CityRef } from '../../../platform/server/module.ts'
+import {
+  DEFAULT_SCALE_RULE,
+  detectNaikKelas,
+  type FiguresRecord,
+  type Scale,
+  scaleHistory,
+} from '../domain/scale.ts'
+import { UMKM_INDICATORS } from './umkm.indicators.ts'
+import { assertCanEditUmkm } from './umkm.policy.ts'
+import { countLicensed, listCityFigures } from './umkm-indicators.repository.ts'
+
+export interface UmkmIndicatorValue {
+  code: string
+  value: number
+  sourceNote: string
+}
+
+/** Pure: the yearly counts from each business's figures history, read under the default rule. */
+export function countScales(options: { figures: (FiguresRecord & { businessId: number })[]; year: string }) {
+  const byBusiness = new Map<number, FiguresRecord[]>()
+  for (const record of options.figures) {
+    const records = byBusiness.get(record.businessId) ?? []
+    records.push(record)
+    byBusiness.set(record.businessId, records)
+  }
+  const latest: Record<Scale, number> = { mikro: 0, kecil: 0, menengah: 0, besar: 0 }
+  let naikKelas = 0
+  for (const records of byBusiness.values()) {
+    const history = scaleHistory(DEFAULT_SCALE_RULE, records)
+    const last = history.at(-1)
+    if (last) latest[last.scale]++
+    if (detectNaikKelas(history).some((move) => move.to.asOf.startsWith(`${options.year}-`))) naikKelas++
+  }
+  return { latest, naikKelas }
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 100)
+
+/** The values for one city and year, computed from the registry as it stands on `asOf`. */
+export async function computeUmkmValues(tx: Tx, options: { city: CityRef; year: string; asOf: string }) {
+  const { city, year, asOf } = options
+  const figures = await listCityFigures(tx, { cityId: city.id, asOf })
+  const scales = countScales({ figures, year })
+  const licensed = await countLicensed(tx, { cityId: city.id, asOf })
+  const base = `Registri UMKM per ${asOf}`
+  const rule = `aturan ${DEFAULT_SCALE_RULE}, data angka usaha terakhir s.d. ${asOf}`
+  const values: UmkmIndicatorValue[] = [
+    { code: 'umkm_by_scale_micro', value: scales.latest.mikro, sourceNote: `${base}; ${rule}` },
+    { code: 'umkm_by_scale_small', value: scales.latest.kecil, sourceNote: `${base}; ${rule}` },
+    {
+      code: 'umkm_nib_share',
+      value: share(licensed.withNib, licensed.total),
+      sourceNote: `${base}; ${licensed.withNib} dari ${licensed.total} usaha terdaftar memiliki NIB`,
+    },
+    {
+      code: 'umkm_halal_pirt_share',
+      value: share(licensed.withFoodCertificate, licensed.total),
+      sourceNote: `${base}; ${licensed.withFoodCertificate} dari ${licensed.total} usaha memiliki sertifikat halal atau P-IRT yang berlaku`,
+    },
+    {
+      code: 'umkm_naik_kelas',
+      value: scales.naikKelas,
+      sourceNote: `${base}; usaha yang berpindah dari mikro ke kelas di atasnya dengan data bertanggal ${year} (${rule})`,
+    },
+  ]
+  return values
+}
+
+/** Stores computed values (provenance `computed`), replacing the previous computation of that year. */
+export async function storeUmkmValues(
+  tx: Tx,
+  options: {
+    city: CityRef
+    year: string
+    values: UmkmIndicatorValue[]
+    recordedBy: number | null
+  },
+) {
+  for (const item of options.values) {
+    const definition = UMKM_INDICATORS.find((candidate) => candidate.code === item.code)!
+    await upsertValue(tx, {
+      cityId: options.city.id,
+      indicatorCode: item.code,
+      period: options.year,
+      periodStart: `${options.year}-01-01`,
+      periodEnd: `${options.year}-12-31`,
+      value: String(item.value),
+      provenance: 'computed',
+      sourceNote: item.sourceNote,
+      formulaVersion: definition.formulaVersion,
+      recordedBy: options.recordedBy,
+    })
+  }
+}
+
+/** Computes the UMKM indicators of a year (up to today for the current year) and stores them. */
+export async function computeUmkmIndicators(
+  context: ServiceContext,
+  options: { city: CityRef; year: number },
+) {
+  assertCanEditUmkm(context.access, { actor: context.actor!, cityId: options.city.id })
+  const today = cityToday(context, options.city)
+  if (options.year < 2000 || String(options.year) > today.slice(0, 4)) {
+    throw new AppError('validation.failed', {
+      details: [{ field: '/body/year', code: 'umkm.indicator_year_invalid' }],
+    })
+  }
+  const year = String(options.year)
+  const asOf = year === today.slice(0, 4) ? today : `${year}-12-31`
+  return runWrite(context, async (tx) => {
+    const values = await computeUmkmValues(tx, { city: options.city, year, asOf })
+    await storeUmkmValues(tx, {
+      city: options.city,
+      year,
+      values,
+      recordedBy: context.actor?.userId ?? null,
+    })
+    await recordAudit(tx, context, {
+      cityId: options.city.id,
+      action: 'umkm_indicators.computed',
+      entityType: 'indicator_value',
+      entityId: null,
+      after: { year, asOf, values: Object.fromEntries(values.map((item) => [item.code, item.value])) },
+    })
+    return { year, asOf, values }
+  })
+}

@@ -1,0 +1,114 @@
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation, useParams } from 'react-router'
+import { formatNumber } from '../../../platform/web/format.ts'
+import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
+import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
+import { QueryState } from '../../../platform/web/ui/query-state.tsx'
+import { useKbliTitle } from './business-form-fields.tsx'
+import { BusinessLicences } from './business-licences.tsx'
+import { BusinessScales } from './business-scales.tsx'
+import { type Business, useBusiness } from './umkm.api.ts'
+import { placeOf, SampleDataBadge, type SavedState, SummaryList, useCanEditUmkm } from './umkm-labels.tsx'
+
+function BusinessDetails({ business }: { business: Business }) {
+  const { t } = useTranslation('umkm')
+  const language = currentLanguage()
+  const kbliTitle = useKbliTitle(business.kbli.code)
+  const missing = (
+    <Text span c="gray.7">
+      {t('notRecorded')}
+    </Text>
+  )
+  const orMissing = (value: ReactNode) => (value === null || value === '' ? missing : value)
+  const w = business.workers
+  const n = (value: number) => formatNumber(value, language)
+  return (
+    <SummaryList
+      rows={[
+        { label: t('detail.kbli'), value: `${business.kbli.code}${kbliTitle ? ` — ${kbliTitle}` : ''}` },
+        { label: t('detail.nib'), value: orMissing(business.nib) },
+        { label: t('detail.products'), value: orMissing(business.products) },
+        { label: t('detail.ownerName'), value: business.owner.name },
+        { label: t('detail.ownerNik'), value: orMissing(business.owner.nik) },
+        { label: t('detail.ownerPhone'), value: orMissing(business.owner.phone) },
+        { label: t('detail.ownerVillage'), value: orMissing(business.owner.villageCode) },
+        { label: t('detail.village'), value: orMissing(placeOf(business.village)) },
+        { label: t('detail.address'), value: orMissing(business.address) },
+        {
+          label: t('detail.coordinates'),
+          value: orMissing(
+            business.latitude !== null && business.longitude !== null
+              ? `${formatNumber(business.latitude, language, 6)}, ${formatNumber(business.longitude, language, 6)}`
+              : null,
+          ),
+        },
+        {
+          label: t('detail.workersPaid'),
+          value: t('detail.bySex', { male: n(w.paidMale), female: n(w.paidFemale) }),
+        },
+        {
+          label: t('detail.workersUnpaid'),
+          value: t('detail.bySex', { male: n(w.unpaidMale), female: n(w.unpaidFemale) }),
+        },
+        {
+          label: t('detail.workersDisabled'),
+          value: `${t('detail.bySex', { male: n(w.disabledMale), female: n(w.disabledFemale) })} ${t('detail.disabledNote')}`,
+        },
+      ]}
+    />
+  )
+}
+
+/** One business: identity, owner (masked unless the role needs it), licences, figures and scales. */
+export default function BusinessPage() {
+  const { t } = useTranslation('umkm')
+  const city = useCityParam()
+  const businessId = useParams().businessId ?? ''
+  const business = useBusiness(city, businessId)
+  const saved = (useLocation().state as SavedState | null)?.saved
+  const canEdit = useCanEditUmkm(city)
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to={`/c/${city}/umkm/businesses`}>
+        {t('detail.back')}
+      </Anchor>
+      <QueryState query={business}>
+        {(data) => (
+          <Stack gap="lg">
+            {saved && (
+              <Alert color="teal" role="status">
+                {t(saved === 'created' ? 'detail.created' : 'detail.updated', { name: data.name })}
+              </Alert>
+            )}
+            <Group gap="sm" align="center">
+              <Title order={1}>{data.name}</Title>
+              {data.isSampleData && <SampleDataBadge />}
+            </Group>
+            {data.isSampleData && (
+              <Alert color="grape" variant="light">
+                {t('detail.sampleNotice')}
+              </Alert>
+            )}
+            {data.personalDataMasked && (
+              <Alert color="blue" variant="light">
+                {t('detail.maskedNotice')}
+              </Alert>
+            )}
+            <BusinessDetails business={data} />
+            {canEdit && (
+              <Group>
+                <Button component={Link} to={`/c/${city}/umkm/businesses/${data.id}/edit`}>
+                  {t('detail.edit')}
+                </Button>
+              </Group>
+            )}
+            <BusinessLicences city={city} businessId={data.id} canEdit={canEdit} />
+            <BusinessScales business={data} />
+          </Stack>
+        )}
+      </QueryState>
+    </Stack>
+  )
+}
