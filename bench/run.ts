@@ -7,6 +7,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { benchBankSampahDeposits } from './bank-sampah.ts'
+import { benchWasteBalance } from './waste-balance.ts'
 
 const isLarge = process.argv.includes('--large')
 const DURATION_S = isLarge ? 30 : 8
@@ -107,3 +109,5 @@ async function benchCityRead(): Promise<void> {
 }
 
 await benchCityRead()
+await benchBankSampahDeposits({ durationS: DURATION_S })
+await benchWasteBalance()

@@ -2,6 +2,7 @@ import { type PeriodKind, parsePeriod } from '../../domain/periods.ts'
 import { assertCan } from '../access/policy.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import type { ServiceContext } from '../context.ts'
+import type { Tx } from '../db/client.ts'
 import { AppError } from '../errors.ts'
 import { runWrite } from '../idempotency/run-write.ts'
 import type { CityRef } from '../module.ts'
@@ -85,4 +86,37 @@ export async function recordManualValue(
     })
     return row
   })
+}
+
+/**
+ * Values a module computed from its own records (or imported from a file), written in the module's
+ * transaction: the value of that provenance and period is replaced, the others are left as they are.
+ */
+export async function recordComputedValues(
+  tx: Tx,
+  options: {
+    cityId: number
+    period: string
+    periodKind: PeriodKind
+    values: { code: string; value: number; formulaVersion: string; sourceNote: string }[]
+    recordedBy: number | null
+    provenance?: 'computed' | 'imported'
+  },
+) {
+  const range = parsePeriod(options.periodKind, options.period)
+  if (!range) throw new Error(`Malformed ${options.periodKind} period ${options.period}`)
+  for (const value of options.values) {
+    await repo.upsertValue(tx, {
+      cityId: options.cityId,
+      indicatorCode: value.code,
+      period: options.period,
+      periodStart: range.start,
+      periodEnd: range.end,
+      value: String(value.value),
+      provenance: options.provenance ?? 'computed',
+      sourceNote: value.sourceNote,
+      formulaVersion: value.formulaVersion,
+      recordedBy: options.recordedBy,
+    })
+  }
 }

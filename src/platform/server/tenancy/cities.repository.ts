@@ -81,3 +81,8 @@ export async function findVillageOfCity(db: DbOrTx, options: { cityId: number; c
     .where(and(eq(villages.cityId, options.cityId), eq(villages.code, options.code)))
   return row
 }
+
+/** All 514 kabupaten/kota in code order (for side-by-side comparisons). */
+export function listAllCities(db: DbOrTx): Promise<CityRow[]> {
+  return db.select().from(cities).orderBy(cities.code)
+}

@@ -7,7 +7,8 @@ import { toCityRef } from './cities.service.ts'
 
 /**
  * Installed in the scope of a module's tenant routes (mounted under /api/v1/cities/:city/…): the
- * `{city}` exists (404), is onboarded (409), and the caller holds a role there (403). Handlers and services then read `request.city` and never the raw parameter.
+ * `{city}` exists (404), is onboarded (409), and the caller holds a role there (403) unless the
+ * route is public. Handlers and services then read `request.city` and never the raw parameter.
  */
 export function installTenancy(scope: FastifyInstance, deps: AppDeps): void {
   scope.addHook('onRoute', (route) => {
@@ -18,7 +19,9 @@ export function installTenancy(scope: FastifyInstance, deps: AppDeps): void {
     const param = (request.params as { city?: string }).city ?? ''
     const city = await findCityByCodeOrSlug(deps.database.db, param)
     if (!city) throw new AppError('city.not_found', { params: { city: param } })
-    if (!request.actor || !hasAnyRoleIn(request.actor, city.id)) {
+    // A public route (e.g. a city's published waste balance) needs the city, not a role in it.
+    const isPublic = (request.routeOptions.config as { public?: boolean }).public === true
+    if (!isPublic && (!request.actor || !hasAnyRoleIn(request.actor, city.id))) {
       throw new AppError('auth.forbidden_city', { params: { city: city.name } })
     }
     if (!city.isActive) throw new AppError('city.inactive', { params: { name: city.name } })

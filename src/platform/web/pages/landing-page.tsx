@@ -61,6 +61,9 @@ export default function LandingPage() {
                         timezone: city.timezoneAbbreviation,
                       })}
                     </Text>
+                    <Anchor component={Link} to={`/kota/${city.slug}/neraca-sampah`} mt="sm" display="block">
+                      {t('public.cityLink', { ns: 'waste-balance', city: city.name })}
+                    </Anchor>
                     {me.data && (
                       <Anchor component={Link} to={`/c/${city.slug}`} mt="sm" display="block">
                         {t('landing.openWorkspace', { city: city.name })}
