@@ -11,4 +11,6 @@ export interface ModuleWeb {
   errors: { id: Record<string, string>; en: Record<string, string> }
   /** Pages under /c/:city/, each a lazy chunk. */
   routes: { path: string; component: LazyExoticComponent<ComponentType> }[]
+  /** Pages anyone may open, without a staff login, in the public layout (absolute paths). */
+  publicRoutes?: { path: string; component: LazyExoticComponent<ComponentType> }[]
 }

@@ -28,6 +28,9 @@ function page(Component: LazyExoticComponent<ComponentType>) {
 const moduleRoutes = MODULE_WEBS.flatMap((module) =>
   module.routes.map((route) => ({ path: route.path, element: page(route.component) })),
 )
+const modulePublicRoutes = MODULE_WEBS.flatMap((module) =>
+  (module.publicRoutes ?? []).map((route) => ({ path: route.path, element: page(route.component) })),
+)
 
 export const router = createBrowserRouter([
   {
@@ -39,6 +42,7 @@ export const router = createBrowserRouter([
           { path: '/', element: page(LandingPage) },
           { path: '/login', element: page(LoginPage) },
           { path: '/profile', element: <RequireAuth>{page(ProfilePage)}</RequireAuth> },
+          ...modulePublicRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },
