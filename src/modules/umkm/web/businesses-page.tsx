@@ -19,6 +19,7 @@ import { useCityRegions } from '../../../platform/web/api/hooks.ts'
 import { formatNumber } from '../../../platform/web/format.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
+import { Pager } from '../../../platform/web/ui/pager.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
 import { SCALES, type Scale } from '../domain/scale.ts'
 import { BUSINESS_PAGE_SIZE, type BusinessFilters, type BusinessListItem, useBusinesses } from './umkm.api.ts'
@@ -207,30 +208,6 @@ function BusinessCards({ items }: { items: BusinessListItem[] }) {
   )
 }
 
-function Pager({ page, total, filters }: { page: number; total: number; filters: BusinessFilters }) {
-  const { t } = useTranslation('umkm')
-  const language = currentLanguage()
-  const pages = Math.max(1, Math.ceil(total / BUSINESS_PAGE_SIZE))
-  if (pages <= 1) return null
-  return (
-    <Group component="nav" aria-label={t('list.pagination')} gap="sm">
-      {page > 1 && (
-        <Button component={Link} to={searchOf({ ...filters, page: page - 1 })} variant="default">
-          {t('list.previous')}
-        </Button>
-      )}
-      <Text size="sm">
-        {t('list.pageOf', { page: formatNumber(page, language), pages: formatNumber(pages, language) })}
-      </Text>
-      {page < pages && (
-        <Button component={Link} to={searchOf({ ...filters, page: page + 1 })} variant="default">
-          {t('list.next')}
-        </Button>
-      )}
-    </Group>
-  )
-}
-
 /** The city's UMKM registry: search by name, KBLI and desa, filter by derived scale, page through. */
 export default function BusinessesPage() {
   const { t } = useTranslation('umkm')
@@ -273,7 +250,13 @@ export default function BusinessesPage() {
                 <BusinessCards items={result.items} />
               </>
             )}
-            <Pager page={result.page} total={result.total} filters={filters} />
+            <Pager
+              page={result.page}
+              total={result.total}
+              pageSize={BUSINESS_PAGE_SIZE}
+              label={t('list.pagination')}
+              hrefOf={(page) => searchOf({ ...filters, page })}
+            />
           </Stack>
         )}
       </QueryState>

@@ -5,39 +5,14 @@ import { newIdempotencyKey } from '../../../platform/web/api/client.ts'
 import { useCityRegions } from '../../../platform/web/api/hooks.ts'
 import { requiredMessage } from '../../../platform/web/api/problem.ts'
 import { ErrorSummary, fieldError, fieldId } from '../../../platform/web/ui/error-summary.tsx'
+import { MATERIALS } from '../../waste/domain/materials.ts'
+import { HANDLING_PARTS, REDUCTION_PARTS } from '../domain/terminal-flows.ts'
 import { tonnesToGrams } from './balance-logic.ts'
 import { NS } from './balance-ui.tsx'
 import { NumberField, TextField, toNumber } from './form-parts.tsx'
 import { type BalancePart, type ManualFlowInput, useAddManualFlow } from './waste-balance.api.ts'
 
 const FORM = 'manual-flow'
-export const REDUCTION_PARTS = [
-  'composted',
-  'maggot',
-  'recycled_sold',
-  'reused',
-  'to_recycler',
-  'feedstock',
-] as const
-export const HANDLING_PARTS = [
-  'tpa_open_dumping',
-  'tpa_controlled_landfill',
-  'tpa_sanitary_landfill',
-  'burned',
-  'landfilled_elsewhere',
-] as const
-const MATERIALS = [
-  'sisa_makanan',
-  'kayu_ranting',
-  'kertas_karton',
-  'plastik',
-  'logam',
-  'kain',
-  'karet_kulit',
-  'kaca',
-  'lainnya',
-  'campuran',
-]
 
 /** A flow the platform does not see (pengepul, private recycler, RDF plant): entered with its source. */
 export function ManualFlowForm({ city, year }: { city: string; year: number }) {

@@ -18,6 +18,7 @@ import { Link, useSearchParams } from 'react-router'
 import { formatNumber } from '../../../platform/web/format.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
+import { Pager } from '../../../platform/web/ui/pager.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
 import {
   FACILITY_KINDS,
@@ -204,30 +205,6 @@ function FacilityCards({ items }: { items: Facility[] }) {
   )
 }
 
-function Pager({ page, total, filters }: { page: number; total: number; filters: FacilityFilters }) {
-  const { t } = useTranslation('waste')
-  const language = currentLanguage()
-  const pages = Math.max(1, Math.ceil(total / FACILITY_PAGE_SIZE))
-  if (pages <= 1) return null
-  return (
-    <Group component="nav" aria-label={t('list.pagination')} gap="sm">
-      {page > 1 && (
-        <Button component={Link} to={searchOf({ ...filters, page: page - 1 })} variant="default">
-          {t('list.previous')}
-        </Button>
-      )}
-      <Text size="sm">
-        {t('list.pageOf', { page: formatNumber(page, language), pages: formatNumber(pages, language) })}
-      </Text>
-      {page < pages && (
-        <Button component={Link} to={searchOf({ ...filters, page: page + 1 })} variant="default">
-          {t('list.next')}
-        </Button>
-      )}
-    </Group>
-  )
-}
-
 /** The city's waste facilities: filter, page through, see them on a map, open one. */
 export default function FacilitiesPage() {
   const { t } = useTranslation('waste')
@@ -270,7 +247,13 @@ export default function FacilitiesPage() {
                 <FacilityCards items={result.items} />
               </>
             )}
-            <Pager page={result.page} total={result.total} filters={filters} />
+            <Pager
+              page={result.page}
+              total={result.total}
+              pageSize={FACILITY_PAGE_SIZE}
+              label={t('list.pagination')}
+              hrefOf={(page) => searchOf({ ...filters, page })}
+            />
           </Stack>
         )}
       </QueryState>
