@@ -11,11 +11,11 @@ export interface PriceRow {
 }
 
 /** The price in force on a day: the latest one that started on or before it; null when none. */
-export function priceInForce(
-  prices: PriceRow[],
+export function priceInForce<T extends PriceRow>(
+  prices: T[],
   options: { subMaterial: string; date: string },
-): PriceRow | null {
-  let found: PriceRow | null = null
+): T | null {
+  let found: T | null = null
   for (const price of prices) {
     if (price.subMaterial !== options.subMaterial || price.effectiveFrom > options.date) continue
     if (!found || price.effectiveFrom > found.effectiveFrom) found = price

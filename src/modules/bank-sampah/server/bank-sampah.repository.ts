@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { DbOrTx, Tx } from '../../../platform/server/db/client.ts'
+import { followInduk } from '../domain/price-list.ts'
 import { accounts, depositLines, journals, nasabah, postings, prices } from './bank-sampah.tables.ts'
 
 export type NasabahRow = typeof nasabah.$inferSelect
@@ -123,6 +124,14 @@ export function listPrices(db: DbOrTx, bank: Bank) {
     .from(prices)
     .where(and(eq(prices.cityId, bank.cityId), eq(prices.bankFacilityId, bank.bankFacilityId)))
     .orderBy(asc(prices.subMaterial), desc(prices.effectiveFrom))
+}
+
+/** The prices a bank deposits at: its own, and its induk's for whatever it does not price itself. */
+export async function listEffectivePrices(db: DbOrTx, bank: Bank & { parentFacilityId: number | null }) {
+  const own = await listPrices(db, bank)
+  if (bank.parentFacilityId === null) return followInduk(own, [])
+  const induk = await listPrices(db, { cityId: bank.cityId, bankFacilityId: bank.parentFacilityId })
+  return followInduk(own, induk)
 }
 
 export async function upsertPrice(db: DbOrTx, values: typeof prices.$inferInsert) {

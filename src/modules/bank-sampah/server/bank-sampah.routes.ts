@@ -41,6 +41,12 @@ const PriceSchema = Type.Object({
   pricePerKgRupiah: Type.Integer(),
   effectiveFrom: IsoDateSchema,
 })
+const EffectivePriceSchema = Type.Intersect([
+  PriceSchema,
+  Type.Object({
+    source: Type.Enum(['own', 'induk'], { description: "`induk`: a unit following its induk's price" }),
+  }),
+])
 const LineSchema = Type.Object({
   subMaterial: Type.String(),
   weightGrams: Type.Integer(),
@@ -157,7 +163,7 @@ export const bankSampahRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Price list with its history, newest first per material',
         params: BankParams,
-        response: { 200: Type.Array(PriceSchema), ...errors },
+        response: { 200: Type.Array(EffectivePriceSchema), ...errors },
       },
     },
     async (request) => service.listPrices(request.context(), bankOf(request)),

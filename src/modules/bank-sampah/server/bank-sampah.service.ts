@@ -39,6 +39,8 @@ export async function loadBank(context: ServiceContext, target: BankTarget) {
   return {
     cityId: target.city.id,
     bankFacilityId: found.facility.id,
+    // A unit's induk: its prices apply to whatever the unit does not price itself.
+    parentFacilityId: found.facility.kind === 'bank_sampah_unit' ? (found.facility.parentId ?? null) : null,
     facility: found.facility,
     parent: found.parent,
   }
@@ -189,10 +191,11 @@ export async function setPrice(
 
 export async function listPrices(context: ServiceContext, target: BankTarget) {
   const bank = await loadBank(context, target)
-  return (await repo.listPrices(context.database.db, bank)).map((row) => ({
+  return (await repo.listEffectivePrices(context.database.db, bank)).map((row) => ({
     subMaterial: row.subMaterial,
     pricePerKgRupiah: row.pricePerKgRupiah,
     effectiveFrom: row.effectiveFrom,
+    source: row.source,
   }))
 }
 
@@ -236,7 +239,7 @@ export async function deposit(
   assertTeller(context, target)
   const { bank, nasabah } = await loadNasabah(context, target)
   const date = target.date ?? cityToday(context, target.city)
-  const priceList = await repo.listPrices(context.database.db, bank)
+  const priceList = await repo.listEffectivePrices(context.database.db, bank)
   const problems: FieldProblem[] = []
   const priced = target.lines.map((line, index) => {
     const price = priceInForce(priceList, { subMaterial: line.subMaterial, date })

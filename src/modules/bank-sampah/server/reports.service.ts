@@ -28,7 +28,7 @@ export async function bankMonthReport(context: ServiceContext, target: BankTarge
     ledger.monthDepositsByRtRw(db, period),
     ledger.monthActiveNasabah(db, period),
     ledger.stockBySubMaterial(db, bank),
-    repo.listPrices(db, bank),
+    repo.listEffectivePrices(db, bank),
     ledger.cashPosition(db, bank),
   ])
   const prices = new Map<string, number>()

@@ -17,7 +17,13 @@ import { BankLayout, useBankSite, useIsCityWide, useMaterialName, useOwnBankIds 
 
 const FORM = 'price'
 
-function PriceTable({ rows, caption }: { rows: (PriceRow & { status?: string })[]; caption: string }) {
+function PriceTable({
+  rows,
+  caption,
+}: {
+  rows: (PriceRow & { status?: string; source?: string })[]
+  caption: string
+}) {
   const { t } = useTranslation('bank-sampah')
   const materialName = useMaterialName()
   const language = currentLanguage()
@@ -40,6 +46,7 @@ function PriceTable({ rows, caption }: { rows: (PriceRow & { status?: string })[
             <tr key={`${row.subMaterial}-${row.effectiveFrom}`}>
               <th scope="row" style={{ fontWeight: 400 }}>
                 {materialName(row.subMaterial)}
+                {row.source === 'induk' ? ` (${t('prices.fromInduk')})` : ''}
               </th>
               <td className={classes.number}>{formatRupiah(row.pricePerKgRupiah, language)}</td>
               <td>

@@ -7303,7 +7303,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/json": ({
                             subMaterial: string;
                             pricePerKgRupiah: number;
                             /**
@@ -7311,7 +7311,13 @@ export interface paths {
                              * @description YYYY-MM-DD
                              */
                             effectiveFrom: string;
-                        }[];
+                        } & {
+                            /**
+                             * @description `induk`: a unit following its induk's price
+                             * @enum {unknown}
+                             */
+                            source: "own" | "induk";
+                        })[];
                     };
                 };
                 /** @description Default Response */

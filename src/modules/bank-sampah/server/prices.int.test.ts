@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type BankWorld, createBankWorld } from './bank-sampah.fixture.ts'
+
+describe("a unit following its induk's prices", () => {
+  let w: BankWorld
+  let nasabah: string
+  const setPrice = (session: BankWorld['unitTeller'], bank: string, pricePerKgRupiah: number) =>
+    session.request({
+      method: 'PUT',
+      url: w.url(bank, '/prices/hdpe/2026-01-01'),
+      payload: { pricePerKgRupiah },
+    })
+  const hdpeAtUnit = async () =>
+    (
+      (await w.unitTeller.request({ method: 'GET', url: w.url(w.unit, '/prices') })).json() as {
+        subMaterial: string
+        pricePerKgRupiah: number
+        source: string
+      }[]
+    ).filter((row) => row.subMaterial === 'hdpe')
+
+  beforeAll(async () => {
+    w = await createBankWorld()
+    nasabah = await w.addNasabah('Ibu Harga')
+  })
+  afterAll(() => w?.t.close())
+
+  it('refuses a material neither the unit nor its induk prices', async () => {
+    const refused = await w.deposit(nasabah, [{ subMaterial: 'hdpe', weightGrams: 1000 }])
+    expect(refused.statusCode).toBe(400)
+    expect(await hdpeAtUnit()).toEqual([])
+  })
+
+  it("deposits at the induk's price where the unit has none, and at its own once it sets one", async () => {
+    expect((await setPrice(w.indukTeller, w.induk, 4_000)).statusCode).toBe(200)
+    expect(await hdpeAtUnit()).toEqual([
+      expect.objectContaining({ pricePerKgRupiah: 4_000, source: 'induk' }),
+    ])
+    const atInduk = await w.deposit(nasabah, [{ subMaterial: 'hdpe', weightGrams: 2_000 }])
+    expect(atInduk.statusCode).toBe(201)
+    expect(atInduk.json().lines).toEqual([
+      expect.objectContaining({ pricePerKgRupiah: 4_000, amountRupiah: 8_000 }),
+    ])
+
+    expect((await setPrice(w.unitTeller, w.unit, 4_200)).statusCode).toBe(200)
+    expect(await hdpeAtUnit()).toEqual([expect.objectContaining({ pricePerKgRupiah: 4_200, source: 'own' })])
+    const own = await w.deposit(nasabah, [{ subMaterial: 'hdpe', weightGrams: 1_000 }])
+    expect(own.json().lines).toEqual([expect.objectContaining({ pricePerKgRupiah: 4_200 })])
+  })
+
+  it("never lets the unit's teller change the induk's prices", async () => {
+    expect((await setPrice(w.unitTeller, w.induk, 1)).statusCode).toBe(403)
+  })
+})
