@@ -52,6 +52,7 @@ export const wasteModule: ModuleManifest = {
     'flow.not_found': 404,
     'flow.already_reversed': 409,
     'flow.is_reversal': 409,
+    'flow.recorded_by_module': 409,
     'flow.mass_balance': 422,
     'household.not_found': 404,
     'household.label_taken': 409,

@@ -289,6 +289,7 @@ export async function deposit(
     const lines = []
     for (const line of priced) {
       const flow = await recordFlowInTransaction(tx, context, {
+        module: 'bank-sampah',
         city: target.city,
         input: {
           kind: 'intake',

@@ -88,7 +88,11 @@ export const nasabahAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => service.myPassbook(request.context(), tokenOf(request)),
+    async (request, reply) => {
+      const passbook = await service.myPassbook(request.context(), tokenOf(request))
+      // Savings on a shared phone: never kept in a cache.
+      return reply.header('cache-control', 'private, no-store').send(passbook)
+    },
   )
 
   app.post(

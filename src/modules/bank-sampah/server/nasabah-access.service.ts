@@ -61,12 +61,13 @@ export async function loginNasabah(
   const { db } = context.database
   const city = await findCityByCodeOrSlug(db, input.city)
   const memberKey = input.memberNumber.trim().toUpperCase()
-  const key = `${city?.id ?? input.city}:${memberKey}`
+  const id = parseMemberNumber(memberKey)
+  // Counted per member, however the number is written: NS-000042 and NS-0000042 share one budget.
+  const key = `${city?.id ?? input.city}:${id === null ? memberKey : formatMemberNumber(id)}`
   const now = context.clock()
   const minutes = await countAttempt(context, key, now)
   if (minutes > 0) throw new AppError('nasabah.too_many_attempts', { params: { minutes } })
 
-  const id = parseMemberNumber(memberKey)
   const found = city?.isActive && id ? await repo.findNasabahById(db, { cityId: city.id, id }) : undefined
   const isPinRight = await verifyPassword(found?.pinHash ?? (await dummyPasswordHash()), input.pin)
   const audit = { ...context, actor: null, actorLabel: `nasabah ${memberKey}`.slice(0, 40) }

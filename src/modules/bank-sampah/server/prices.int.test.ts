@@ -51,4 +51,22 @@ describe("a unit following its induk's prices", () => {
   it("never lets the unit's teller change the induk's prices", async () => {
     expect((await setPrice(w.unitTeller, w.induk, 1)).statusCode).toBe(403)
   })
+
+  it("keeps the waste ledger's own correction away from a deposit's flow", async () => {
+    const flows = await w.dlh.request({
+      method: 'GET',
+      url: `/api/v1/cities/35.79/waste/flows?facility=${w.unit}`,
+    })
+    const intake = (flows.json().items as { id: string; kind: string }[]).find(
+      (flow) => flow.kind === 'intake',
+    )!
+    const reversal = await w.dlh.request({
+      method: 'POST',
+      url: `/api/v1/cities/35.79/waste/flows/${intake.id}/reversal`,
+      payload: {},
+    })
+    expect(reversal.statusCode).toBe(409)
+    expect(reversal.json().code).toBe('flow.recorded_by_module')
+    expect(reversal.body).toContain('bank-sampah')
+  })
 })

@@ -85,6 +85,7 @@ function recordOutgoingFlow(
   const { line } = options
   return translatingStockErrors(() =>
     recordFlowInTransaction(tx, context, {
+      module: 'bank-sampah',
       city: options.target.city,
       input: {
         kind: options.toFacilityId ? 'transfer' : 'outcome',

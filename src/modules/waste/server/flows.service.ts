@@ -103,7 +103,7 @@ async function assertMassBalance(
 async function insertChecked(
   tx: Tx,
   context: ServiceContext,
-  options: { city: CityRef; input: FlowInput; isAuthorised?: boolean },
+  options: { city: CityRef; input: FlowInput; isAuthorised?: boolean; recordedByModule?: string },
 ) {
   const { city, input } = options
   const from = await facilityIdOf(tx, { city, publicId: input.fromFacilityId, field: 'fromFacilityId' })
@@ -155,6 +155,7 @@ async function insertChecked(
     buyerName: input.buyerName?.trim() || null,
     note: input.note?.trim() || null,
     recordedBy: context.actor?.userId ?? null,
+    recordedByModule: options.recordedByModule ?? null,
   })
   await recordAudit(tx, context, {
     cityId: city.id,
@@ -175,6 +176,10 @@ async function reverseChecked(
   const original = await repo.findFlow(tx, { cityId: city.id, publicId: options.flowId })
   if (!original) throw new AppError('flow.not_found')
   if (original.reversesId !== null) throw new AppError('flow.is_reversal')
+  // A deposit's or a sale's flow is corrected with its business event, by the module that wrote it.
+  if (!options.isAuthorised && original.recordedByModule) {
+    throw new AppError('flow.recorded_by_module', { params: { module: original.recordedByModule } })
+  }
   const names = await repo.facilityNames(tx, {
     cityId: city.id,
     ids: [original.fromFacilityId, original.toFacilityId].filter((id): id is number => id !== null),
@@ -257,9 +262,14 @@ export function correctFlow(
 export function recordFlowInTransaction(
   tx: Tx,
   context: ServiceContext,
-  options: { city: CityRef; input: FlowInput },
+  options: { city: CityRef; input: FlowInput; module: string },
 ) {
-  return insertChecked(tx, context, { ...options, isAuthorised: true })
+  return insertChecked(tx, context, {
+    city: options.city,
+    input: options.input,
+    isAuthorised: true,
+    recordedByModule: options.module,
+  })
 }
 
 /** The reversal counterpart of recordFlowInTransaction (a bank sampah deposit taken back). */

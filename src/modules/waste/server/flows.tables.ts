@@ -48,6 +48,8 @@ export const wasteFlows = pgTable(
     buyerName: text('buyer_name'),
     note: text('note'),
     reversesId: bigint('reverses_id', { mode: 'number' }).references((): AnyPgColumn => wasteFlows.id),
+    /** The module whose business event wrote this row (e.g. `bank-sampah`): only it may correct it. */
+    recordedByModule: text('recorded_by_module'),
     recordedBy: integer('recorded_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAtColumn(),
   },

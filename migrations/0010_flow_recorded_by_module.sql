@@ -1,0 +1,1 @@
+ALTER TABLE "waste_flows" ADD COLUMN "recorded_by_module" text;
