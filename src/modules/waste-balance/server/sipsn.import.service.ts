@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { assertCan } from '../../../platform/server/access/policy.ts'
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import type { ServiceContext } from '../../../platform/server/context.ts'
@@ -6,46 +5,8 @@ import { AppError } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import { recordComputedValues } from '../../../platform/server/indicators/indicators.service.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
-import { readSipsnImport, type SheetRow } from '../domain/sipsn-import.ts'
-
-function cellValue(value: ExcelJS.CellValue): string | number | null {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'number' || typeof value === 'string') return value
-  if (typeof value === 'object' && 'result' in value) return cellValue(value.result as ExcelJS.CellValue)
-  if (typeof value === 'object' && 'richText' in value)
-    return value.richText.map((part) => part.text).join('')
-  return String(value)
-}
-
-function rowsOf(sheet: ExcelJS.Worksheet | undefined): SheetRow[] {
-  if (!sheet) return []
-  const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((value) =>
-    String(cellValue(value) ?? '').trim(),
-  )
-  const rows: SheetRow[] = []
-  sheet.eachRow((row, number) => {
-    if (number === 1) return
-    const values = row.values as ExcelJS.CellValue[]
-    const record: SheetRow = {}
-    headers.forEach((header, index) => {
-      if (header) record[header] = cellValue(values[index] ?? null)
-    })
-    rows.push(record)
-  })
-  return rows
-}
-
-async function readWorkbook(body: Buffer) {
-  const workbook = new ExcelJS.Workbook()
-  try {
-    await workbook.xlsx.load(body as unknown as ArrayBuffer)
-  } catch {
-    throw new AppError('import.file_unreadable')
-  }
-  const named = (name: string) =>
-    workbook.worksheets.find((sheet) => sheet.name.trim().toLowerCase() === name)
-  return { capaian: rowsOf(named('capaian kinerja')), timbulan: rowsOf(named('timbulan')) }
-}
+import { readSipsnImport } from '../domain/sipsn-import.ts'
+import { readWorkbook } from './xlsx-rows.ts'
 
 /**
  * SIPSN's own xlsx (Capaian Kinerja and Timbulan sheets) as baseline indicator values with

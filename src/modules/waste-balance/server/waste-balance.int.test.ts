@@ -386,4 +386,46 @@ describe('city waste balance', () => {
     const palopo = cities.find((row: { city: { code: string } }) => row.city.code === '73.73')
     expect(palopo).toMatchObject({ timbulan: null, reduction: 0, percent: { managed: null } })
   })
+
+  it('imports hand-kept flows from a spreadsheet whole, or not at all', async () => {
+    const template = await dlh.request({
+      method: 'GET',
+      url: `${API}/waste-balance/manual-flows/template.xlsx`,
+    })
+    expect(template.statusCode).toBe(200)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer)
+    const sheet = book.worksheets[0]!
+    const send = async () =>
+      dlh.request({
+        method: 'POST',
+        url: `${API}/waste-balance/manual-flows/import`,
+        headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        payload: Buffer.from(await book.xlsx.writeBuffer()),
+      })
+    sheet.addRow(['2025-02', 'to_recycler', 'plastik', '73.73.01', '5', 'Survei'])
+    const before = (await balance('2025-02')).figures.reduction
+    const refused = await send()
+    expect(refused.statusCode).toBe(422)
+    expect(refused.body).toContain('Baris 4')
+    expect((await balance('2025-02')).figures.reduction).toBe(before)
+
+    sheet.spliceRows(4, 1)
+    sheet.getRow(2).getCell(1).value = '2025-02'
+    sheet.getRow(3).getCell(1).value = '2025-02'
+    const imported = await send()
+    expect(imported.statusCode, imported.body).toBe(200)
+    expect(imported.json()).toEqual({ imported: 2 })
+    const february = await balance('2025-02')
+    expect(february.figures.reduction - before).toBe(1_250_500 + 30_000_000)
+    expect(february.figures.feedstock).toBe(30_000_000)
+    const listed = await dlh.request({
+      method: 'GET',
+      url: `${API}/waste-balance/manual-flows?period=2025-02`,
+    })
+    expect(listed.json()).toEqual([
+      expect.objectContaining({ provenance: 'imported', source: 'Survei pengepul DLH' }),
+      expect.objectContaining({ provenance: 'imported', part: 'feedstock' }),
+    ])
+  })
 })

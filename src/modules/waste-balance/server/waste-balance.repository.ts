@@ -82,6 +82,10 @@ export async function insertManualFlow(db: DbOrTx, values: typeof wasteBalanceMa
   return row!
 }
 
+export async function insertManualFlows(db: DbOrTx, values: (typeof wasteBalanceManualFlows.$inferInsert)[]) {
+  if (values.length > 0) await db.insert(wasteBalanceManualFlows).values(values)
+}
+
 export async function deleteManualFlow(db: DbOrTx, options: { cityId: number; publicId: string }) {
   const [row] = await db
     .delete(wasteBalanceManualFlows)

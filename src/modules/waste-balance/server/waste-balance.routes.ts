@@ -216,6 +216,41 @@ export const wasteBalanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 
+  app.get(
+    '/manual-flows/template.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The import layout for hand-kept flows, with two example rows',
+        params: CityParamsSchema,
+        produces: [XLSX_TYPE],
+        response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...errors },
+      },
+    },
+    async (_request, reply) =>
+      reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', 'attachment; filename="sinergi-aliran-manual-templat.xlsx"')
+        .send(await manual.manualFlowTemplate()),
+  )
+
+  app.post(
+    '/manual-flows/import',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags,
+        summary:
+          'Import hand-kept flows from xlsx: every row checked, a file with any bad row imports nothing',
+        params: CityParamsSchema,
+        consumes: [XLSX_TYPE],
+        response: { 200: Type.Object({ imported: Type.Integer() }), ...errors, 422: ProblemSchema },
+      },
+    },
+    async (request) =>
+      manual.importManualFlows(request.context(), { city: request.city!, body: request.body as Buffer }),
+  )
+
   app.delete(
     '/manual-flows/:flowId',
     {

@@ -10,6 +10,7 @@ import { QueryState } from '../../../platform/web/ui/query-state.tsx'
 import { todayInZone } from './balance-logic.ts'
 import { formatTonnes, NS, useCanWriteBalance } from './balance-ui.tsx'
 import { ManualFlowForm } from './manual-flow-form.tsx'
+import { ManualFlowsImport } from './manual-flows-import.tsx'
 import { type ManualFlow, useManualFlows, useRemoveManualFlow } from './waste-balance.api.ts'
 
 function FlowsTable({ city, flows, canWrite }: { city: string; flows: ManualFlow[]; canWrite: boolean }) {
@@ -112,6 +113,7 @@ export default function ManualFlowsPage() {
         {(list) => <FlowsTable city={city} flows={list} canWrite={canWrite} />}
       </QueryState>
       {canWrite && <ManualFlowForm key={year} city={city} year={year} />}
+      {canWrite && <ManualFlowsImport city={city} />}
     </Stack>
   )
 }

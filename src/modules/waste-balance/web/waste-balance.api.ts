@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, idempotencyHeaders, unwrap } from '../../../platform/web/api/client.ts'
+import { api, idempotencyHeaders, postFile, unwrap } from '../../../platform/web/api/client.ts'
 import type { paths } from '../../../platform/web/api/schema'
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never
@@ -159,5 +159,24 @@ export function usePublishYear(city: string) {
           headers: idempotencyHeaders(key),
         }),
       ),
+  })
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+export function manualFlowTemplateUrl(city: string): string {
+  return `/api/v1/cities/${encodeURIComponent(city)}/waste-balance/manual-flows/template.xlsx`
+}
+
+/** A spreadsheet of hand-kept flows, all or nothing; a refusal lists every bad row. */
+export function useImportManualFlows(city: string) {
+  const invalidate = useInvalidateBalance(city)
+  return useMutation({
+    mutationFn: ({ file, key }: { file: File; key: string }) =>
+      postFile<{ imported: number }>(
+        `/api/v1/cities/${encodeURIComponent(city)}/waste-balance/manual-flows/import`,
+        { file, key, contentType: XLSX_TYPE },
+      ),
+    onSuccess: invalidate,
   })
 }

@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, applyApiHeaders, idempotencyHeaders, unwrap } from '../../../platform/web/api/client.ts'
-import { ApiError, toApiError } from '../../../platform/web/api/problem.ts'
+import { api, idempotencyHeaders, postFile, unwrap } from '../../../platform/web/api/client.ts'
 import type { paths } from '../../../platform/web/api/schema'
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never
@@ -148,22 +147,11 @@ export function importContentType(file: File): string {
 export function useImportFlows(city: string, facilityId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: async ({ file, key }: { file: File; key: string }): Promise<{ imported: number }> => {
-      const headers = new Headers({ 'Content-Type': importContentType(file), ...idempotencyHeaders(key) })
-      applyApiHeaders(headers, 'POST')
-      let response: Response
-      try {
-        response = await fetch(
-          `/api/v1/cities/${encodeURIComponent(city)}/waste/facilities/${encodeURIComponent(facilityId)}/flows/import`,
-          { method: 'POST', body: file, headers, credentials: 'same-origin' },
-        )
-      } catch {
-        throw new ApiError({ status: 0, code: 'network' })
-      }
-      const body: unknown = await response.json().catch(() => undefined)
-      if (!response.ok) throw toApiError(response.status, body)
-      return body as { imported: number }
-    },
+    mutationFn: ({ file, key }: { file: File; key: string }) =>
+      postFile<{ imported: number }>(
+        `/api/v1/cities/${encodeURIComponent(city)}/waste/facilities/${encodeURIComponent(facilityId)}/flows/import`,
+        { file, key, contentType: importContentType(file) },
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['waste', 'facility-dashboard', city, facilityId] })
       void queryClient.invalidateQueries({ queryKey: ['waste', 'operator', city, facilityId] })

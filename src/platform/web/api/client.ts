@@ -51,3 +51,24 @@ export function idempotencyHeaders(key: string): { 'Idempotency-Key': string } {
 export function newIdempotencyKey(): string {
   return crypto.randomUUID()
 }
+
+/**
+ * Uploads a file as the raw request body (xlsx or CSV), as the import routes take it, with an
+ * Idempotency-Key; a refusal comes back as an ApiError with the row problems.
+ */
+export async function postFile<T>(
+  url: string,
+  options: { file: File; key: string; contentType: string },
+): Promise<T> {
+  const headers = new Headers({ 'Content-Type': options.contentType, ...idempotencyHeaders(options.key) })
+  applyApiHeaders(headers, 'POST')
+  let response: Response
+  try {
+    response = await fetch(url, { method: 'POST', body: options.file, headers, credentials: 'same-origin' })
+  } catch {
+    throw new ApiError({ status: 0, code: 'network' })
+  }
+  const body: unknown = await response.json().catch(() => undefined)
+  if (!response.ok) throw toApiError(response.status, body)
+  return body as T
+}

@@ -12422,6 +12422,268 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cities/{city}/waste-balance/manual-flows/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import layout for hand-kept flows, with two example rows */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/waste-balance/manual-flows/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import hand-kept flows from xlsx: every row checked, a file with any bad row imports nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cities/{city}/waste-balance/manual-flows/{flowId}": {
         parameters: {
             query?: never;
