@@ -87,3 +87,131 @@ export class UmkmBusinessPage {
     await this.page.getByRole('link', { name: 'Kembali ke data UMKM' }).click()
   }
 }
+
+/** /c/:city/umkm/programmes: the coaching programmes. */
+export class UmkmProgrammesPage {
+  readonly heading: Locator
+
+  constructor(private readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Program pembinaan' })
+  }
+
+  async verifyOnPage(): Promise<void> {
+    await expect(this.heading).toBeVisible()
+  }
+
+  row(name: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) })
+  }
+
+  async open(name: string): Promise<void> {
+    await this.page.getByRole('link', { name, exact: true }).click()
+  }
+
+  async startNew(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Program baru' }).click()
+  }
+}
+
+/** /c/:city/umkm/programmes/new: a new programme. */
+export class UmkmProgrammeFormPage {
+  readonly heading: Locator
+  readonly endsOn: Locator
+
+  constructor(private readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Program pembinaan baru' })
+    this.endsOn = page.getByLabel('Tanggal selesai')
+  }
+
+  async verifyOnPage(): Promise<void> {
+    await expect(this.heading).toBeVisible()
+  }
+
+  async fill(values: {
+    kind: string
+    name: string
+    agency: string
+    funding: string
+    startsOn: string
+    endsOn: string
+    quota: string
+    requiresNib: boolean
+    scales: string[]
+  }): Promise<void> {
+    await this.page.getByLabel('Jenis program').selectOption({ label: values.kind })
+    await this.page.getByRole('textbox', { name: 'Nama program' }).fill(values.name)
+    await this.page.getByRole('textbox', { name: 'Penyelenggara' }).fill(values.agency)
+    await this.page.getByLabel('Sumber dana').selectOption({ label: values.funding })
+    await this.page.getByLabel('Tanggal mulai').fill(values.startsOn)
+    await this.endsOn.fill(values.endsOn)
+    await this.page.getByRole('textbox', { name: 'Kuota peserta' }).fill(values.quota)
+    if (values.requiresNib) await this.page.getByRole('checkbox', { name: 'Peserta wajib punya NIB' }).check()
+    for (const scale of values.scales)
+      await this.page.getByRole('checkbox', { name: scale, exact: true }).check()
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Buat program' }).click()
+  }
+
+  async expectFieldError(field: Locator, message: string | RegExp): Promise<void> {
+    await expect(this.page.getByRole('alert').filter({ hasText: message })).toBeVisible()
+    await expect(field).toHaveAttribute('aria-invalid', 'true')
+    await expect(field).toHaveAccessibleDescription(message)
+  }
+}
+
+/** /c/:city/umkm/programmes/:id: a programme, its participants, enrolment and sessions. */
+export class UmkmProgrammePage {
+  readonly participants: Locator
+
+  constructor(private readonly page: Page) {
+    this.participants = page.getByRole('table', { name: 'Peserta' })
+  }
+
+  async verifyOnPage(name: string): Promise<void> {
+    await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible()
+  }
+
+  async expectConfirmation(text: string | RegExp): Promise<void> {
+    await expect(this.page.getByRole('status').filter({ hasText: text })).toBeVisible()
+  }
+
+  /** Searches the registry from the enrolment control and enrols the one business found. */
+  async enrol(search: string, name: string | RegExp): Promise<void> {
+    const control = this.page.getByRole('search', { name: 'Daftarkan usaha ke program' })
+    await control.getByRole('searchbox', { name: 'Cari nama usaha' }).fill(search)
+    await control.getByRole('button', { name: 'Cari' }).click()
+    const results = this.page.getByRole('list', { name: 'Hasil pencarian usaha' })
+    await results
+      .getByRole('button', { name: typeof name === 'string' ? `Daftarkan ${name} ke program` : name })
+      .click()
+  }
+
+  async expectRefusal(reason: string | RegExp): Promise<void> {
+    await expect(
+      this.page
+        .getByRole('alert')
+        .filter({ hasText: 'Usaha tidak dapat didaftarkan' })
+        .filter({ hasText: reason }),
+    ).toBeVisible()
+  }
+
+  participant(name: string | RegExp): Locator {
+    return this.participants.getByRole('row').filter({ has: this.page.getByRole('link', { name }) })
+  }
+
+  async recordSession(values: {
+    heldOn: string
+    topic: string
+    present: (string | RegExp)[]
+  }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Catat sesi' }).click()
+    const form = this.page.getByRole('form', { name: 'Catat sesi' })
+    await form.getByLabel('Tanggal sesi').fill(values.heldOn)
+    await form.getByRole('textbox', { name: 'Topik' }).fill(values.topic)
+    for (const name of values.present) await form.getByRole('checkbox', { name }).check()
+    await form.getByRole('button', { name: 'Simpan sesi' }).click()
+    await expect(form).toBeHidden()
+  }
+}

@@ -45,6 +45,7 @@ export const umkmModule: ModuleManifest = {
   nav: [
     { path: 'umkm/businesses', labelKey: 'nav.umkmBusinesses', permission: 'umkm:read' },
     { path: 'umkm/licences/expiring', labelKey: 'nav.umkmExpiring', permission: 'umkm:write' },
+    { path: 'umkm/programmes', labelKey: 'nav.umkmProgrammes', permission: 'umkm:read' },
   ],
   seedDemo: seedUmkmDemo,
 }

@@ -4,6 +4,7 @@ import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef, DemoSeedContext } from '../../../platform/server/module.ts'
 import { ensureDemoUser } from '../../../platform/server/seed/demo.ts'
 import { findRegionTree } from '../../../platform/server/tenancy/cities.repository.ts'
+import { seedSampleProgramme } from './coaching.seed.ts'
 import { insertLicence } from './licences.repository.ts'
 import { sampleLicences } from './licences.sample-data.ts'
 import { findBusinessNames, insertBusiness, insertFigures } from './umkm.repository.ts'
@@ -73,6 +74,7 @@ export async function seedUmkmDemo(seed: DemoSeedContext): Promise<void> {
   await seedCity(seed, { city: batu!, products: BATU_PRODUCTS, count: SAMPLE_COUNT.batu })
   await seedCity(seed, { city: palopo!, products: PALOPO_PRODUCTS, count: SAMPLE_COUNT.palopo })
   const context = systemContext(seed.deps, 'seed')
+  await seedSampleProgramme(context, { city: batu! })
   for (const [username, displayName, city] of [
     ['umkm.batu', 'Staf Dinas Koperasi dan UMKM Kota Batu', batu!],
     ['umkm.palopo', 'Staf Dinas Koperasi dan UMKM Kota Palopo', palopo!],

@@ -106,6 +106,9 @@ export default function BusinessPage() {
             )}
             <BusinessLicences city={city} businessId={data.id} canEdit={canEdit} />
             <BusinessScales business={data} />
+            <Anchor component={Link} to={`/c/${city}/umkm/programmes`}>
+              {t('programmes.fromBusiness')}
+            </Anchor>
           </Stack>
         )}
       </QueryState>

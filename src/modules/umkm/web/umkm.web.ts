@@ -15,5 +15,8 @@ export const umkmWeb: ModuleWeb = {
     { path: 'umkm/businesses/:businessId', component: lazy(() => import('./business-page.tsx')) },
     { path: 'umkm/businesses/:businessId/edit', component: lazy(() => import('./business-edit-page.tsx')) },
     { path: 'umkm/licences/expiring', component: lazy(() => import('./expiring-licences-page.tsx')) },
+    { path: 'umkm/programmes', component: lazy(() => import('./programmes-page.tsx')) },
+    { path: 'umkm/programmes/new', component: lazy(() => import('./programme-new-page.tsx')) },
+    { path: 'umkm/programmes/:programmeId', component: lazy(() => import('./programme-page.tsx')) },
   ],
 }
