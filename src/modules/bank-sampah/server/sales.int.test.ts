@@ -94,6 +94,19 @@ describe('bank sampah sales, transfers to the induk and reversals', () => {
   })
 
   it("hands recyclables to the induk: the unit's stock falls and the induk's rises", async () => {
+    // A transfer is priced at the induk's buying price: the unit's teller cannot set it.
+    await w.indukTeller.request({
+      method: 'PUT',
+      url: w.url(w.induk, '/prices/pet/2026-01-01'),
+      payload: { pricePerKgRupiah: 4_000 },
+    })
+    const wrongPrice = await w.unitTeller.request({
+      method: 'POST',
+      url: w.url(w.unit, '/transfers'),
+      payload: { lines: [{ subMaterial: 'pet', weightGrams: 2_000, pricePerKgRupiah: 9_000 }] },
+    })
+    expect(wrongPrice.statusCode).toBe(400)
+    expect(wrongPrice.body).toContain('Rp4.000/kg')
     const before = { unit: await stockOf(w.unit), induk: await stockOf(w.induk) }
     const response = await w.unitTeller.request({
       method: 'POST',

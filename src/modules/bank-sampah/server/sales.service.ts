@@ -1,10 +1,10 @@
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import { cityToday, type ServiceContext } from '../../../platform/server/context.ts'
 import type { Tx } from '../../../platform/server/db/client.ts'
-import { AppError } from '../../../platform/server/errors.ts'
+import { AppError, type FieldProblem } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import { categoryOfSubMaterial, recordFlowInTransaction, type SubMaterial } from '../../waste/index.ts'
-import { rupiahForWeight, salePostings, transferPostings } from '../domain/money.ts'
+import { priceInForce, rupiahForWeight, salePostings, transferPostings } from '../domain/money.ts'
 import { firstStockShortfall } from '../domain/stock.ts'
 import * as repo from './bank-sampah.repository.ts'
 import { assertTeller, type BankTarget, loadBank, postJournal } from './bank-sampah.service.ts'
@@ -190,6 +190,38 @@ export async function sell(
   })
 }
 
+/**
+ * A transfer writes the induk's books too, so it is priced at the induk's own buying price in force:
+ * a unit's teller cannot set what the induk pays.
+ */
+async function assertIndukPrices(
+  context: ServiceContext,
+  induk: Awaited<ReturnType<typeof loadBank>>,
+  lines: SaleLineInput[],
+  date: string,
+) {
+  const prices = await repo.listEffectivePrices(context.database.db, induk)
+  const problems: FieldProblem[] = []
+  lines.forEach((line, index) => {
+    const price = priceInForce(prices, { subMaterial: line.subMaterial, date })
+    if (!price) {
+      problems.push({
+        field: `/body/lines/${index}/subMaterial`,
+        code: 'bank.no_price',
+        params: { subMaterial: line.subMaterial, date },
+      })
+    } else if (price.pricePerKgRupiah !== line.pricePerKgRupiah) {
+      problems.push({
+        field: `/body/lines/${index}/pricePerKgRupiah`,
+        code: 'bank.transfer_price',
+        // Rupiah as written in Indonesia in both languages: Rp4.000.
+        params: { price: `Rp${new Intl.NumberFormat('id-ID').format(price.pricePerKgRupiah)}` },
+      })
+    }
+  })
+  if (problems.length > 0) throw new AppError('validation.failed', { details: problems })
+}
+
 /** A unit hands recyclables on to its induk: the unit's stock falls and the induk's rises. */
 export async function transferToInduk(
   context: ServiceContext,
@@ -200,6 +232,7 @@ export async function transferToInduk(
   if (bank.facility.kind !== 'bank_sampah_unit' || !bank.parent) throw new AppError('bank.no_induk')
   const induk = await loadBank(context, { city: target.city, bankId: bank.parent.id })
   const date = cityToday(context, target.city)
+  await assertIndukPrices(context, induk, target.lines, date)
   const lines = pricedLines(target.lines)
   return runWrite(context, async (tx) => {
     const { journal, total } = await writeOutgoing(tx, context, {
