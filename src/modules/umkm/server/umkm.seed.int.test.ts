@@ -41,6 +41,16 @@ describe('UMKM demo data', () => {
     ).json()
     expect(detail.naikKelas.map((n: { rule: string }) => n.rule)).toContain('pp7_2021_sales')
 
+    // The sample coaching programme admits only eligible sample businesses (NIB, micro).
+    const [programme] = (
+      await batu.request({ method: 'GET', url: `/api/v1/cities/${BATU}/umkm/programmes` })
+    ).json()
+    expect(programme).toMatchObject({ enrolled: 5, quota: 25, requiresNib: true })
+    const programmeDetail = (
+      await batu.request({ method: 'GET', url: `/api/v1/cities/${BATU}/umkm/programmes/${programme.id}` })
+    ).json()
+    expect(programmeDetail.sessions).toHaveLength(2)
+
     const palopo = await signIn(t, { username: 'umkm.palopo', password: DEMO_PASSWORD })
     const palopoList = (
       await palopo.request({ method: 'GET', url: `/api/v1/cities/${PALOPO}/umkm/businesses?q=sagu` })
