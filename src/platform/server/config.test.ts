@@ -28,6 +28,14 @@ describe('configuration', () => {
     expect(problems.some((p) => p.startsWith('SESSION_TTL_HOURS="0"'))).toBe(true)
   })
 
+  it('believes X-Forwarded-For only from named proxies, never from every hop', () => {
+    expect(loadConfig({}).trustProxy).toBe(false)
+    // `true` is a proxy on this host: a client elsewhere cannot write its own IP.
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe('127.0.0.1,::1')
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.10' }).trustProxy).toBe('10.0.0.0/8,192.168.1.10')
+    expect(problemsOf({ TRUST_PROXY: 'semua' })[0]).toMatch(/^TRUST_PROXY="semua" is not valid/)
+  })
+
   it('refuses a DATABASE_URL that is not PostgreSQL', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://localhost/sinergi' })[0]).toContain('DATABASE_URL')
   })

@@ -25,7 +25,13 @@ const EnvSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
   ),
   SEED_DEMO: Type.Boolean({ description: 'seed the demo cities and users on first start' }),
-  TRUST_PROXY: Type.Boolean({ description: 'trust X-Forwarded-* headers from a reverse proxy' }),
+  TRUST_PROXY: Type.Union(
+    [Type.Literal(false), Type.String({ pattern: '^[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*$' })],
+    {
+      description:
+        'X-Forwarded-* is believed only from these proxies: false, or their addresses (127.0.0.1,10.0.0.0/8); true = a proxy on this host',
+    },
+  ),
 })
 
 type Env = Static<typeof EnvSchema>
@@ -44,7 +50,8 @@ export interface Config {
   loginAttemptsPerMinute: number
   logLevel: Env['LOG_LEVEL']
   seedDemo: boolean
-  trustProxy: boolean
+  /** false, or the proxies' addresses: never every hop, which would let a client pick its own IP. */
+  trustProxy: false | string
 }
 
 export class ConfigError extends Error {
@@ -64,6 +71,17 @@ const BOOLEAN_WORDS: Record<string, boolean> = {
   false: false,
   '0': false,
   no: false,
+}
+
+/**
+ * `true` means a reverse proxy on this host (loopback), not every hop: trusting every hop would let
+ * any client write its own X-Forwarded-For and slip past the per-IP login limits.
+ */
+function trustProxyOf(text: string): unknown {
+  const normal = text.trim().toLowerCase().replace(/\s+/g, '')
+  if (normal === '' || normal === 'false' || normal === 'no' || normal === '0') return false
+  if (normal === 'true' || normal === 'yes' || normal === '1') return '127.0.0.1,::1'
+  return normal
 }
 
 function coerce(raw: Record<string, string | undefined>): Record<string, unknown> {
@@ -94,10 +112,11 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
     const text = String(value[key]).trim()
     value[key] = /^-?\d+$/.test(text) ? Number(text) : text
   }
-  for (const key of ['SEED_DEMO', 'TRUST_PROXY']) {
+  for (const key of ['SEED_DEMO']) {
     const text = String(value[key]).trim().toLowerCase()
     value[key] = text in BOOLEAN_WORDS ? BOOLEAN_WORDS[text] : text
   }
+  value.TRUST_PROXY = trustProxyOf(String(value.TRUST_PROXY))
   return value
 }
 

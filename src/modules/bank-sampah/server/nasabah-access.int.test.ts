@@ -121,6 +121,9 @@ describe('nasabah self-service with member number and PIN', () => {
     const locked = await login(budi.memberNumber, '314159')
     expect(locked.statusCode).toBe(429)
     expect(locked.json().code).toBe('nasabah.too_many_attempts')
+    // The teller resets the PIN: the lock goes with the old PIN.
+    await setPin(budi.id, '314160')
+    expect((await login(budi.memberNumber, '314160')).statusCode).toBe(204)
   })
 
   it('ends the session on logout, and a new PIN ends every session', async () => {

@@ -18,6 +18,11 @@ import * as repo from './nasabah-access.repository.ts'
  */
 export const NASABAH_SESSION_HOURS = 2
 
+/** Attempts are counted per city and member, however the member number was written. */
+function throttleKey(city: number | string, member: string): string {
+  return `${city}:${member}`
+}
+
 export async function setPin(
   context: ServiceContext,
   target: BankTarget & { nasabahId: string; pin: string },
@@ -29,6 +34,8 @@ export async function setPin(
   await runWrite(context, async (tx) => {
     await repo.setPinHash(tx, { cityId: bank.cityId, nasabahId: nasabah.id, pinHash })
     await repo.deleteSessionsOf(tx, { cityId: bank.cityId, nasabahId: nasabah.id })
+    // A teller resetting a forgotten PIN also lifts the lock its wrong guesses left.
+    await repo.clearPinThrottle(tx, throttleKey(bank.cityId, formatMemberNumber(nasabah.id)))
     await recordAudit(tx, context, {
       cityId: bank.cityId,
       action: 'nasabah.pin_set',
@@ -63,7 +70,7 @@ export async function loginNasabah(
   const memberKey = input.memberNumber.trim().toUpperCase()
   const id = parseMemberNumber(memberKey)
   // Counted per member, however the number is written: NS-000042 and NS-0000042 share one budget.
-  const key = `${city?.id ?? input.city}:${id === null ? memberKey : formatMemberNumber(id)}`
+  const key = throttleKey(city?.id ?? input.city, id === null ? memberKey : formatMemberNumber(id))
   const now = context.clock()
   const minutes = await countAttempt(context, key, now)
   if (minutes > 0) throw new AppError('nasabah.too_many_attempts', { params: { minutes } })
