@@ -14,6 +14,6 @@ export {
   type LedgerGroup,
   ledgerGroups,
   ledgerGroupsOfAllCities,
-} from './server/flows.balance.ts'
+} from './server/flows.balance.repository.ts'
 export type { FlowInput } from './server/flows.service.ts'
 export { recordFlowInTransaction, reverseFlowInTransaction } from './server/flows.service.ts'

@@ -185,7 +185,9 @@ describe('city waste balance', () => {
     const before = await countAuditRows(t)
     const negative = await estimate({ population: -5 })
     expect(negative.statusCode).toBe(400)
-    expect(negative.json().errors ?? negative.json().details).toBeDefined()
+    expect(negative.json().errors).toEqual([
+      expect.objectContaining({ field: '/body/population', code: 'balance.not_negative' }),
+    ])
     const unusual = await estimate({ gramsPerCapitaDay: 3001 })
     expect(unusual.statusCode).toBe(400)
     expect(unusual.body).toContain('0,1–3 kg')
