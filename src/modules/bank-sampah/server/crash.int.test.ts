@@ -11,7 +11,7 @@ import { TEST_PASSWORD, type TestApp } from '../../../../test/support/test-app.t
 import { buildAccessRegistry } from '../../../platform/server/access/access.registry.ts'
 import { allManifests, buildApp } from '../../../platform/server/app.ts'
 import { type AppDeps, systemClock, systemContext } from '../../../platform/server/context.ts'
-import { type Database, openDatabase } from '../../../platform/server/db/client.ts'
+import { type Database, openDatabase, PGLITE_EXTENSIONS } from '../../../platform/server/db/client.ts'
 import { createBankWorld } from './bank-sampah.fixture.ts'
 import { unbalancedJournals } from './bank-sampah.repository.ts'
 
@@ -50,7 +50,7 @@ async function createDatabase(): Promise<{
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-crash-'))
   const dump = fs.readFileSync(inject('pgliteTemplatePath'))
-  const client = await PGlite.create({ dataDir, loadDataDir: new Blob([dump]) })
+  const client = await PGlite.create({ dataDir, loadDataDir: new Blob([dump]), extensions: PGLITE_EXTENSIONS })
   await client.close()
   return { options: { dataDir }, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) }
 }

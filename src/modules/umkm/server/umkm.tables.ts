@@ -11,6 +11,7 @@ import {
   unique,
   varchar,
 } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
 import { createdAtColumn, publicIdColumn } from '../../../platform/server/db/columns.ts'
 import { cities, villages } from '../../../platform/server/tenancy/cities.tables.ts'
 import { LICENCE_KINDS } from '../domain/licences.ts'
@@ -59,12 +60,40 @@ export const umkmBusinesses = pgTable(
     workersDisabledFemale: integer('workers_disabled_female').notNull().default(0),
     /** What the business or OSS/SIDT says; kept apart and never overwritten by the derived scale. */
     selfReportedScale: text('self_reported_scale', { enum: SCALES }),
+    // --- SIDT fields (the 49-column national layout); all optional, as SIDT leaves many blank. ---
+    /** `id_data_badan_usaha`: the record's id in SIDT, so a re-import updates instead of duplicating. */
+    sidtId: text('sidt_id'),
+    /** `jenis_kelamin` of the owner: L or P. */
+    ownerSex: text('owner_sex', { enum: ['L', 'P'] }),
+    ownerHasDisability: boolean('owner_has_disability'),
+    /** Personal data (UU 27/2022): masked like the NIK. */
+    ownerBirthDate: date('owner_birth_date'),
+    ownerEducation: text('owner_education'),
+    ownerAddress: text('owner_address'),
+    ownerRt: varchar('owner_rt', { length: 3 }),
+    ownerRw: varchar('owner_rw', { length: 3 }),
+    /** `kegiatan_utama`: what the business does, in its own words. */
+    mainActivity: text('main_activity'),
+    /** `status_badan_usaha`: perorangan, CV, PT, koperasi … as SIDT writes it. */
+    legalForm: text('legal_form'),
+    startedYear: integer('started_year'),
+    startedMonth: integer('started_month'),
+    rt: varchar('rt', { length: 3 }),
+    rw: varchar('rw', { length: 3 }),
+    photoUrl: text('photo_url'),
+    /** When SIDT's copy was pulled and last changed, and the page it came from (`source_page`). */
+    sidtPulledAt: timestamp('sidt_pulled_at', { withTimezone: true }),
+    sidtUpdatedAt: timestamp('sidt_updated_at', { withTimezone: true }),
+    sidtSourcePage: text('sidt_source_page'),
     isSampleData: boolean('is_sample_data').notNull().default(false),
     createdAt: createdAtColumn(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     unique('umkm_businesses_public_id_key').on(table.cityId, table.publicId),
+    unique('umkm_businesses_sidt_id_key').on(table.cityId, table.sidtId),
+    // Name search is a substring search (ILIKE '%…%'): a trigram index serves it at 25,000 rows.
+    index('umkm_businesses_name_trgm_idx').using('gin', sql`${table.name} gin_trgm_ops`),
     // Unique when present: Postgres lets any number of rows have no NIB.
     unique('umkm_businesses_nib_key').on(table.cityId, table.nib),
     index('umkm_businesses_city_name_idx').on(table.cityId, table.name),
