@@ -29,6 +29,7 @@ const PUBLIC_ROUTES = [
   'POST /api/v1/nasabah-access/logout',
   'GET /api/v1/cities/:city/waste-balance/public/periods/:period',
   'GET /api/v1/waste-balance/comparison/:period',
+  'GET /api/v1/cities/:city/umkm/centre/catalogue',
 ]
 
 // Documentation assets and the web app are served to anyone, and hold no data.

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../platform/server/module.ts'
 import errorsEn from './locales/errors.en.json' with { type: 'json' }
 import errorsId from './locales/errors.id.json' with { type: 'json' }
+import { centreRoutes } from './server/centre.routes.ts'
 import { coachingRoutes } from './server/coaching.routes.ts'
 import { licenceRoutes } from './server/licences.routes.ts'
 import { UMKM_INDICATORS } from './server/umkm.indicators.ts'
@@ -18,6 +19,7 @@ export const umkmModule: ModuleManifest = {
     await app.register(licenceRoutes)
     await app.register(umkmIndicatorRoutes)
     await app.register(coachingRoutes)
+    await app.register(centreRoutes)
   },
   roles: [
     {
@@ -26,6 +28,14 @@ export const umkmModule: ModuleManifest = {
       description: {
         id: 'Mengelola data UMKM kota, termasuk NIK dan nomor telepon pemilik usaha.',
         en: "Manages the city's UMKM registry, including owners' NIK and phone numbers.",
+      },
+    },
+    {
+      code: 'umkm_centre_clerk',
+      name: { id: 'Petugas gerai UMKM', en: 'UMKM centre clerk' },
+      description: {
+        id: 'Menerima barang titipan dan mencatat penjualan di gerai UMKM; tidak melihat NIK atau telepon pemilik.',
+        en: "Takes in consignments and records sales at the UMKM centre; does not see owners' NIK or phone.",
       },
     },
   ],
@@ -40,6 +50,10 @@ export const umkmModule: ModuleManifest = {
     'umkm.nib_taken': 409,
     'umkm.licence_not_found': 404,
     'umkm.licence_taken': 409,
+    'centre.product_not_found': 404,
+    'centre.batch_not_found': 404,
+    'centre.not_curated': 422,
+    'centre.month_settled': 409,
   },
   messages: { id: errorsId, en: errorsEn },
   nav: [

@@ -114,5 +114,7 @@ export function settlementTotals(lines: StatementLine[]) {
 /** Days until a consignment batch expires (negative once expired); null when it does not expire. */
 export function daysToExpiry(expiresOn: string | null, cityToday: string): number | null {
   if (!expiresOn) return null
-  return Math.round((Date.parse(`${expiresOn}T00:00:00Z`) - Date.parse(`${cityToday}T00:00:00Z`)) / 86_400_000)
+  return Math.round(
+    (Date.parse(`${expiresOn}T00:00:00Z`) - Date.parse(`${cityToday}T00:00:00Z`)) / 86_400_000,
+  )
 }

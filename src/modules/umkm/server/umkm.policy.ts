@@ -6,6 +6,8 @@ export const UMKM_PERMISSIONS = {
   'umkm:write': ['umkm_staff'],
   // NIK and phone numbers (UU 27/2022): only the dinas staff who call and verify owners see them.
   'umkm:personal_data': ['umkm_staff'],
+  // The UMKM centre's counter: take in consignments and sell. Settling with producers is umkm:write.
+  'umkm:centre': ['umkm_staff', 'umkm_centre_clerk'],
 }
 
 export function assertCanReadUmkm(access: AccessRegistry, options: { actor: Actor; cityId: number }) {
@@ -18,4 +20,8 @@ export function assertCanEditUmkm(access: AccessRegistry, options: { actor: Acto
 
 export function canSeeOwnerPersonalData(access: AccessRegistry, options: { actor: Actor; cityId: number }) {
   return can(access, { ...options, permission: 'umkm:personal_data' })
+}
+
+export function assertCanRunCentre(access: AccessRegistry, options: { actor: Actor; cityId: number }) {
+  assertCan(access, { ...options, permission: 'umkm:centre' })
 }
