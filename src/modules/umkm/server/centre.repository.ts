@@ -46,6 +46,23 @@ export async function insertOutlet(db: DbOrTx, values: typeof umkmOutlets.$infer
   return row!
 }
 
+/** The first sample business whose name starts with `prefix` (the demo centre's producers). */
+export async function firstSampleBusiness(db: DbOrTx, options: { cityId: number; prefix: string }) {
+  const [row] = await db
+    .select({ id: umkmBusinesses.id, name: umkmBusinesses.name })
+    .from(umkmBusinesses)
+    .where(
+      and(
+        eq(umkmBusinesses.cityId, options.cityId),
+        eq(umkmBusinesses.isSampleData, true),
+        sql`${umkmBusinesses.name} like ${`${options.prefix}%`}`,
+      ),
+    )
+    .orderBy(asc(umkmBusinesses.name))
+    .limit(1)
+  return row
+}
+
 // --- products and curation -----------------------------------------------------------------------
 
 /** The grade of the product's latest assessment, or null when it was never curated. */
