@@ -56,6 +56,46 @@ describe('UMKM indicators computed from the registry', () => {
       url: url(`/umkm/businesses/${grower}/licences`),
       payload: { kind: 'pirt', number: '2063579010001-20', issuedOn: '2020-01-01', expiresOn: '2025-01-01' },
     })
+    // A 2025 programme: both enrolled, only the grower measured before and after (+30 %).
+    const programme = (
+      await staff.request({
+        method: 'POST',
+        url: url('/umkm/programmes'),
+        payload: {
+          kind: 'pelatihan',
+          name: 'Pelatihan kemasan 2025',
+          agency: 'Diskumindag Kota Batu',
+          funding: 'apbd',
+          startsOn: '2025-03-01',
+          endsOn: '2025-10-31',
+        },
+      })
+    ).json().id
+    const outcome = (enrolment: string, stage: string, annualSalesRupiah: number) =>
+      staff.request({
+        method: 'PUT',
+        url: url(`/umkm/programmes/${programme}/participants/${enrolment}/outcomes/${stage}`),
+        payload: {
+          asOf: '2025-11-30',
+          annualSalesRupiah,
+          workers: null,
+          certificates: null,
+          sellsOnline: null,
+        },
+      })
+    for (const [business, sales] of [
+      [grower, [100_000_000, 130_000_000]],
+      [halal, [50_000_000]],
+    ] as const) {
+      const enrolment = await staff.request({
+        method: 'POST',
+        url: url(`/umkm/programmes/${programme}/enrolments`),
+        payload: { businessId: business },
+      })
+      expect(enrolment.statusCode, enrolment.body).toBe(201)
+      expect((await outcome(enrolment.json().id, 'before', sales[0])).statusCode).toBe(200)
+      if (sales[1]) expect((await outcome(enrolment.json().id, 'after', sales[1])).statusCode).toBe(200)
+    }
   })
   afterAll(() => t.close())
 
@@ -76,9 +116,15 @@ describe('UMKM indicators computed from the registry', () => {
     expect(byCode).toEqual({
       umkm_by_scale_micro: 2,
       umkm_by_scale_small: 1,
+      umkm_by_scale_medium: 0,
+      // Micro at the end of 2024: Keripik A and Tempe D; in 2025: Sari B and Tempe D.
+      umkm_micro_growth: 0,
       umkm_nib_share: 25,
       umkm_halal_pirt_share: 25,
       umkm_naik_kelas: 1,
+      umkm_coaching_participants: 2,
+      umkm_coached_sales_growth: 30,
+      umkm_curated_products: 0,
     })
     const stored = await valuesOf('umkm_naik_kelas')
     expect(stored).toEqual([
@@ -94,7 +140,18 @@ describe('UMKM indicators computed from the registry', () => {
     const byCode = Object.fromEntries(
       computed.values.map((item: { code: string; value: number }) => [item.code, item.value]),
     )
-    expect(byCode).toMatchObject({ umkm_by_scale_micro: 1, umkm_by_scale_small: 0, umkm_naik_kelas: 0 })
+    expect(byCode).toMatchObject({
+      umkm_by_scale_micro: 1,
+      umkm_by_scale_small: 0,
+      umkm_naik_kelas: 0,
+      umkm_coaching_participants: 0,
+      // No micro business on record at the end of 2022: no growth figure, not 0 %.
+      umkm_micro_growth: null,
+      umkm_coached_sales_growth: null,
+    })
+    expect(await valuesOf('umkm_micro_growth')).toEqual([
+      expect.objectContaining({ period: '2025', value: 0 }),
+    ])
   })
 
   it('refuses a future year, and anyone but the dinas staff', async () => {

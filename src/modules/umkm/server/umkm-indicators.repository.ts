@@ -1,6 +1,9 @@
-import { and, count, eq, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm'
+import { and, count, countDistinct, eq, gte, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '../../../platform/server/db/client.ts'
 import type { LicenceKind } from '../domain/licences.ts'
+import { umkmCurations } from './centre.tables.ts'
+import { umkmEnrolmentOutcomes, umkmEnrolments, umkmProgrammes } from './coaching.tables.ts'
 import { umkmBusinesses, umkmBusinessFigures, umkmLicences } from './umkm.tables.ts'
 
 /** Every figures record of the city dated on or before `asOf`, oldest first. */
@@ -46,4 +49,51 @@ export async function countLicensed(db: DbOrTx, options: { cityId: number; asOf:
     counted(hasLicence(['halal', 'pirt'], options.asOf)),
   ])
   return { total, withNib, withFoodCertificate }
+}
+
+/** Programmes running at some time in the year (they start before it ends and end after it starts). */
+const programmeInYear = (year: string) =>
+  and(lte(umkmProgrammes.startsOn, `${year}-12-31`), gte(umkmProgrammes.endsOn, `${year}-01-01`))
+
+/** Businesses in a programme that ran in the year, and the sales before/after of those measured twice. */
+export async function coachingInYear(db: DbOrTx, options: { cityId: number; year: string }) {
+  const before = alias(umkmEnrolmentOutcomes, 'before')
+  const after = alias(umkmEnrolmentOutcomes, 'after')
+  const inYear = and(eq(umkmEnrolments.cityId, options.cityId), programmeInYear(options.year))
+  const [[participants], pairs] = await Promise.all([
+    db
+      .select({ value: countDistinct(umkmEnrolments.businessId) })
+      .from(umkmEnrolments)
+      .innerJoin(umkmProgrammes, eq(umkmProgrammes.id, umkmEnrolments.programmeId))
+      .where(inYear),
+    db
+      .select({ beforeRupiah: before.annualSalesRupiah, afterRupiah: after.annualSalesRupiah })
+      .from(umkmEnrolments)
+      .innerJoin(umkmProgrammes, eq(umkmProgrammes.id, umkmEnrolments.programmeId))
+      .innerJoin(before, and(eq(before.enrolmentId, umkmEnrolments.id), eq(before.stage, 'before')))
+      .innerJoin(after, and(eq(after.enrolmentId, umkmEnrolments.id), eq(after.stage, 'after')))
+      .where(and(inYear, isNotNull(before.annualSalesRupiah), isNotNull(after.annualSalesRupiah))),
+  ])
+  return {
+    participants: participants?.value ?? 0,
+    pairs: pairs.map((pair) => ({ beforeRupiah: pair.beforeRupiah!, afterRupiah: pair.afterRupiah! })),
+  }
+}
+
+/** Products whose latest assessment in the year graded them A–C (fit for the centre's shelves). */
+export async function countCuratedProducts(db: DbOrTx, options: { cityId: number; year: string }) {
+  const [row] = await db
+    .select({ value: countDistinct(umkmCurations.productId) })
+    .from(umkmCurations)
+    .where(
+      and(
+        eq(umkmCurations.cityId, options.cityId),
+        sql`${umkmCurations.assessedOn} between ${`${options.year}-01-01`} and ${`${options.year}-12-31`}`,
+        inArray(umkmCurations.grade, ['A', 'B', 'C']),
+        sql`${umkmCurations.id} = (select max(c2.id) from ${umkmCurations} c2
+          where c2.city_id = ${umkmCurations.cityId} and c2.product_id = ${umkmCurations.productId}
+            and c2.assessed_on <= ${`${options.year}-12-31`})`,
+      ),
+    )
+  return row?.value ?? 0
 }

@@ -4,6 +4,7 @@ import {
   BodySchema,
   CityParamsSchema,
   IsoDateSchema,
+  Nullable,
   ProblemSchema,
 } from '../../../platform/server/http/schemas.ts'
 import { computeUmkmIndicators } from './umkm-indicators.service.ts'
@@ -11,7 +12,9 @@ import { computeUmkmIndicators } from './umkm-indicators.service.ts'
 const ComputedSchema = Type.Object({
   year: Type.String(),
   asOf: IsoDateSchema,
-  values: Type.Array(Type.Object({ code: Type.String(), value: Type.Number(), sourceNote: Type.String() })),
+  values: Type.Array(
+    Type.Object({ code: Type.String(), value: Nullable(Type.Number()), sourceNote: Type.String() }),
+  ),
 })
 
 /** Mounted at /api/v1/cities/:city/umkm. The values are then read at /indicators/{code}/values. */

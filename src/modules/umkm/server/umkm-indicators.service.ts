@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import { upsertValue } from '../../../platform/server/indicators/indicators.repository.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
+import { coachedSalesGrowth, microGrowthPercent } from '../domain/indicators.ts'
 import {
   DEFAULT_SCALE_RULE,
   detectNaikKelas,
@@ -14,11 +15,17 @@ import {
 } from '../domain/scale.ts'
 import { UMKM_INDICATORS } from './umkm.indicators.ts'
 import { assertCanEditUmkm } from './umkm.policy.ts'
-import { countLicensed, listCityFigures } from './umkm-indicators.repository.ts'
+import {
+  coachingInYear,
+  countCuratedProducts,
+  countLicensed,
+  listCityFigures,
+} from './umkm-indicators.repository.ts'
 
 export interface UmkmIndicatorValue {
   code: string
-  value: number
+  /** Null when the figure has no value (a growth over nothing); nothing is stored then. */
+  value: number | null
   sourceNote: string
 }
 
@@ -48,12 +55,27 @@ export async function computeUmkmValues(tx: Tx, options: { city: CityRef; year: 
   const { city, year, asOf } = options
   const figures = await listCityFigures(tx, { cityId: city.id, asOf })
   const scales = countScales({ figures, year })
+  const previousYear = String(Number(year) - 1)
+  const previousEnd = `${previousYear}-12-31`
+  const previous = countScales({
+    figures: figures.filter((record) => record.asOf <= previousEnd),
+    year: previousYear,
+  })
   const licensed = await countLicensed(tx, { cityId: city.id, asOf })
+  const coaching = await coachingInYear(tx, { cityId: city.id, year })
+  const salesGrowth = coachedSalesGrowth(coaching.pairs)
+  const curated = await countCuratedProducts(tx, { cityId: city.id, year })
   const base = `Registri UMKM per ${asOf}`
   const rule = `aturan ${DEFAULT_SCALE_RULE}, data angka usaha terakhir s.d. ${asOf}`
   const values: UmkmIndicatorValue[] = [
     { code: 'umkm_by_scale_micro', value: scales.latest.mikro, sourceNote: `${base}; ${rule}` },
     { code: 'umkm_by_scale_small', value: scales.latest.kecil, sourceNote: `${base}; ${rule}` },
+    { code: 'umkm_by_scale_medium', value: scales.latest.menengah, sourceNote: `${base}; ${rule}` },
+    {
+      code: 'umkm_micro_growth',
+      value: microGrowthPercent(previous.latest.mikro, scales.latest.mikro),
+      sourceNote: `${base}; usaha mikro ${previous.latest.mikro} (akhir ${previousYear}) → ${scales.latest.mikro} (${asOf}); ${rule}`,
+    },
     {
       code: 'umkm_nib_share',
       value: share(licensed.withNib, licensed.total),
@@ -68,6 +90,21 @@ export async function computeUmkmValues(tx: Tx, options: { city: CityRef; year: 
       code: 'umkm_naik_kelas',
       value: scales.naikKelas,
       sourceNote: `${base}; usaha yang berpindah dari mikro ke kelas di atasnya dengan data bertanggal ${year} (${rule})`,
+    },
+    {
+      code: 'umkm_coaching_participants',
+      value: coaching.participants,
+      sourceNote: `Peserta program pembinaan yang berjalan pada ${year}; satu usaha dihitung sekali`,
+    },
+    {
+      code: 'umkm_coached_sales_growth',
+      value: salesGrowth.percent,
+      sourceNote: `Omzet tahunan sesudah ÷ sebelum program, dijumlah atas ${salesGrowth.participants} peserta program ${year} yang diukur dua kali`,
+    },
+    {
+      code: 'umkm_curated_products',
+      value: curated,
+      sourceNote: `Produk yang kurasinya pada ${year} bernilai A–C (rubrik pusat UMKM)`,
     },
   ]
   return values
@@ -84,6 +121,7 @@ export async function storeUmkmValues(
   },
 ) {
   for (const item of options.values) {
+    if (item.value === null) continue
     const definition = UMKM_INDICATORS.find((candidate) => candidate.code === item.code)!
     await upsertValue(tx, {
       cityId: options.city.id,

@@ -52,4 +52,47 @@ export const UMKM_INDICATORS: IndicatorDefinition[] = [
     formulaVersion: '1',
     regulationRef: 'PP 7/2021 Pasal 35; Permendagri 90/2019 sub-kegiatan 2.17.08.2.01',
   },
+  {
+    code: 'umkm_by_scale_medium',
+    name: { id: 'Jumlah usaha menengah', en: 'Number of medium businesses' },
+    unit: 'usaha',
+    periodKind: 'year',
+    formulaVersion: '1',
+    regulationRef: 'PP 7/2021 Pasal 35 ayat (3)–(5); usaha as the counting unit (SIDT UMKM)',
+  },
+  {
+    code: 'umkm_micro_growth',
+    name: { id: 'Persentase pertumbuhan usaha mikro', en: 'Growth of micro businesses' },
+    unit: '%',
+    periodKind: 'year',
+    formulaVersion: '1',
+    regulationRef:
+      '(JUM tahun n − JUM tahun n−1) ÷ JUM tahun n−1 × 100, as in kab/kota Renstra (e.g. Satu Data Kab. Blitar); micro under PP 7/2021',
+  },
+  {
+    code: 'umkm_coaching_participants',
+    name: { id: 'Jumlah UMKM peserta pembinaan', en: 'Businesses in coaching programmes' },
+    unit: 'usaha',
+    periodKind: 'year',
+    formulaVersion: '1',
+    regulationRef:
+      'Permendagri 90/2019 sub-kegiatan 2.17.08.2.01 (pengembangan usaha mikro); Permenkop 2/2022 (DAK Nonfisik PK2UMK)',
+  },
+  {
+    code: 'umkm_coached_sales_growth',
+    name: { id: 'Pertumbuhan omzet UMKM binaan', en: 'Sales growth of coached businesses' },
+    unit: '%',
+    periodKind: 'year',
+    formulaVersion: '1',
+    regulationRef:
+      '(Σ omzet sesudah − Σ omzet sebelum) ÷ Σ omzet sebelum × 100, peserta yang diukur sebelum dan sesudah program',
+  },
+  {
+    code: 'umkm_curated_products',
+    name: { id: 'Jumlah produk UMKM terkurasi', en: 'Curated UMKM products' },
+    unit: 'produk',
+    periodKind: 'year',
+    formulaVersion: '1',
+    regulationRef: 'Rubrik kurasi pusat UMKM (kurasi-2026.1; pola Diskop-UKM Jatim dan Jakpreneur A–D)',
+  },
 ]
