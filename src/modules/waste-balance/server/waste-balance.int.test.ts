@@ -237,14 +237,35 @@ describe('city waste balance', () => {
       method: 'GET',
       url: `${API}/indicators/waste_terkelola_pct/values`,
     })
-    // (B + C) / A = 4 t ÷ (0.5 t × 365 days) = 2.19 %
-    expect(values.json().values).toEqual([
-      expect.objectContaining({
-        period: '2025',
-        provenance: 'computed',
-        value: 2.19,
-      }),
+    expect(published.json().periods).toEqual([
+      '2025',
+      '2025-S1',
+      '2025-S2',
+      ...Array.from({ length: 12 }, (_, index) => `2025-${String(index + 1).padStart(2, '0')}`),
     ])
+    const byPeriod = new Map(
+      (values.json().values as { period: string; value: number; provenance: string }[]).map((row) => [
+        row.period,
+        row,
+      ]),
+    )
+    // (B + C) / A = 4 t ÷ (0.5 t × 365 days) = 2.19 %
+    expect(byPeriod.get('2025')).toMatchObject({ provenance: 'computed', value: 2.19 })
+    expect(byPeriod.size).toBe(15)
+    // The handled tonnes of the months add up to the year's, and so do the two semesters'.
+    const handled = (
+      await viewer.request({ method: 'GET', url: `${API}/indicators/waste_penanganan_t/values` })
+    ).json().values as { period: string; value: number }[]
+    const tonnes = new Map(handled.map((row) => [row.period, row.value]))
+    const months = handled.filter((row) => /^2025-\d{2}$/.test(row.period))
+    expect(months.reduce((sum, row) => sum + row.value, 0)).toBeCloseTo(tonnes.get('2025')!, 2)
+    expect(tonnes.get('2025-S1')! + tonnes.get('2025-S2')!).toBeCloseTo(tonnes.get('2025')!, 2)
+    // Timbulan in t/year is a yearly figure: no semester or month carries it.
+    const perYear = await viewer.request({
+      method: 'GET',
+      url: `${API}/indicators/waste_timbulan_tpy/values`,
+    })
+    expect(perYear.json().values.map((row: { period: string }) => row.period)).toEqual(['2025'])
   })
 
   it('lets a viewer read but not write, and keeps Palopo out of Batu', async () => {
@@ -364,7 +385,8 @@ describe('city waste balance', () => {
     expect(await countAuditRows(t)).toBe(before)
     const values = () =>
       viewer.request({ method: 'GET', url: `${API}/indicators/waste_terkelola_pct/values` })
-    expect((await values()).json().values).toHaveLength(1)
+    // What the publish test wrote: 2025, its semesters and months; nothing from Palopo's file.
+    expect((await values()).json().values).toHaveLength(15)
 
     const imported = await send(await workbook('Kota Batu'))
     expect(imported.statusCode, imported.body).toBe(200)

@@ -316,12 +316,15 @@ export const wasteBalanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: "Write the year's figures into the indicator registry (provenance: computed)",
+        summary:
+          "Write the year's figures, its semesters and months into the indicator registry (provenance: computed)",
         params: YearParams,
         response: {
           200: Type.Object({
             period: Type.String(),
             values: Type.Array(Type.Object({ code: Type.String(), value: Type.Number() })),
+            /** Every period written: the year, its semesters and months begun by today. */
+            periods: Type.Array(Type.String()),
           }),
           ...errors,
         },

@@ -237,33 +237,57 @@ export async function cityBalance(
   }
 }
 
-/** Writes a year's (or semester's) figures into the indicator registry as computed values. */
+/**
+ * Writes the year's figures into the indicator registry as computed values: the year, each SIPSN
+ * semester and each month that has begun, so a trend can be read at any of the three grains. The
+ * t/year timbulan is a yearly figure only; a semester or month carries t/day and its own tonnes.
+ */
 export async function publishIndicators(context: ServiceContext, options: { city: CityRef; year: number }) {
   assertWrite(context, options.city)
-  const period = requirePeriod(String(options.year))
-  const { balance } = await computeBalance(context, options.city, period)
-  const values = indicatorValuesOf(balance)
+  const year = requirePeriod(String(options.year))
+  const today = cityToday(context, options.city)
+  const parts = [`${options.year}-S1`, `${options.year}-S2`]
+    .concat(Array.from({ length: 12 }, (_, index) => `${options.year}-${String(index + 1).padStart(2, '0')}`))
+    .map(requirePeriod)
+    .filter((period) => period.start <= today)
+  const published: { period: BalancePeriod; values: ReturnType<typeof indicatorValuesOf> }[] = []
+  for (const period of [year, ...parts]) {
+    const { balance } = await computeBalance(context, options.city, period)
+    const values = indicatorValuesOf(balance).filter(
+      (value) => period.kind === 'year' || value.code !== 'waste_timbulan_tpy',
+    )
+    published.push({ period, values })
+  }
   await runWrite(context, async (tx) => {
-    await recordComputedValues(tx, {
-      cityId: options.city.id,
-      period: period.period,
-      periodKind: 'year',
-      values: values.map((value) => ({
-        ...value,
-        formulaVersion: FORMULA_VERSION,
-        sourceNote: 'Dihitung dari buku besar aliran sampah Sinergi dan estimasi timbulan kota',
-      })),
-      recordedBy: context.actor?.userId ?? null,
-    })
+    for (const { period, values } of published) {
+      await recordComputedValues(tx, {
+        cityId: options.city.id,
+        period: period.period,
+        periodKind: period.kind,
+        values: values.map((value) => ({
+          ...value,
+          formulaVersion: FORMULA_VERSION,
+          sourceNote: 'Dihitung dari buku besar aliran sampah Sinergi dan estimasi timbulan kota',
+        })),
+        recordedBy: context.actor?.userId ?? null,
+      })
+    }
     await recordAudit(tx, context, {
       cityId: options.city.id,
       action: 'waste_balance.indicators_published',
       entityType: 'waste_balance_year',
-      entityId: period.period,
-      after: Object.fromEntries(values.map((value) => [value.code, value.value])),
+      entityId: year.period,
+      after: {
+        periods: published.map(({ period }) => period.period),
+        year: Object.fromEntries(published[0]!.values.map((value) => [value.code, value.value])),
+      },
     })
   })
-  return { period: period.period, values }
+  return {
+    period: year.period,
+    values: published[0]!.values,
+    periods: published.map(({ period }) => period.period),
+  }
 }
 
 /** The year in SIPSN's own xlsx shapes: capaian kinerja per periode and year, timbulan, komposisi, sumber, fasilitas. */
