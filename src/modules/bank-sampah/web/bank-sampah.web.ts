@@ -1,17 +1,13 @@
 import { lazy } from 'react'
 import type { ModuleWeb } from '../../../platform/web/module-web.ts'
-import errorsEn from '../locales/errors.en.json' with { type: 'json' }
-import errorsId from '../locales/errors.id.json' with { type: 'json' }
-import webEn from '../locales/web.en.json' with { type: 'json' }
-import webId from '../locales/web.id.json' with { type: 'json' }
 
 const NASABAH = 'bank-sampah/:bankId/nasabah/:nasabahId'
 
 /** A bank sampah teller's counter on a phone: find or register a nasabah, then weigh, pay and print. */
 export const bankSampahWeb: ModuleWeb = {
   name: 'bank-sampah',
-  messages: { id: webId, en: webEn },
-  errors: { id: errorsId, en: errorsEn },
+  messages: { id: () => import('../locales/web.id.json'), en: () => import('../locales/web.en.json') },
+  errors: { id: () => import('../locales/errors.id.json'), en: () => import('../locales/errors.en.json') },
   routes: [
     { path: 'bank-sampah', component: lazy(() => import('./choose-bank-page.tsx')) },
     { path: 'bank-sampah/:bankId', component: lazy(() => import('./bank-home-page.tsx')) },

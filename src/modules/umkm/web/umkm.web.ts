@@ -1,14 +1,10 @@
 import { lazy } from 'react'
 import type { ModuleWeb } from '../../../platform/web/module-web.ts'
-import errorsEn from '../locales/errors.en.json' with { type: 'json' }
-import errorsId from '../locales/errors.id.json' with { type: 'json' }
-import webEn from '../locales/web.en.json' with { type: 'json' }
-import webId from '../locales/web.id.json' with { type: 'json' }
 
 export const umkmWeb: ModuleWeb = {
   name: 'umkm',
-  messages: { id: webId, en: webEn },
-  errors: { id: errorsId, en: errorsEn },
+  messages: { id: () => import('../locales/web.id.json'), en: () => import('../locales/web.en.json') },
+  errors: { id: () => import('../locales/errors.id.json'), en: () => import('../locales/errors.en.json') },
   routes: [
     { path: 'umkm/businesses', component: lazy(() => import('./businesses-page.tsx')) },
     { path: 'umkm/businesses/new', component: lazy(() => import('./business-new-page.tsx')) },

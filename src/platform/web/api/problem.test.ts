@@ -5,7 +5,7 @@ import { ApiError, fieldErrorsOf, fieldNameOf, problemMessage, toApiError } from
 
 const i18n = i18next.createInstance()
 beforeAll(async () => {
-  await i18n.init({ resources: buildResources(), lng: 'id', fallbackLng: 'id' })
+  await i18n.init({ resources: await buildResources(), lng: 'id', fallbackLng: 'id' })
 })
 
 describe('problemMessage', () => {

@@ -10,7 +10,7 @@ function placeholders(text: unknown): string[] {
   return [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]!).sort()
 }
 
-const resources = buildResources()
+const resources = await buildResources()
 
 describe('web translations', () => {
   const namespaces = Object.keys(resources.id)

@@ -1,8 +1,4 @@
-import errorsEn from '../../locales/errors.en.json' with { type: 'json' }
-import errorsId from '../../locales/errors.id.json' with { type: 'json' }
 import { MODULE_WEBS } from '../modules.ts'
-import en from './en.json' with { type: 'json' }
-import id from './id.json' with { type: 'json' }
 
 export const LANGUAGES = ['id', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -13,19 +9,41 @@ export const ERRORS_NS = 'problems'
 
 type Namespaces = Record<string, Record<string, unknown>>
 
-/** Every string the web app shows, per language: platform, each module's namespace, problem codes. */
-export function buildResources(): Record<Language, Namespaces> {
-  const resources: Record<Language, Namespaces> = {
-    id: { translation: id, [ERRORS_NS]: { ...errorsId } },
-    en: { translation: en, [ERRORS_NS]: { ...errorsEn } },
+// One chunk per catalog and language, so a first visit downloads the language it shows, not both.
+const PLATFORM = {
+  id: () => import('./id.json'),
+  en: () => import('./en.json'),
+}
+const PLATFORM_ERRORS = {
+  id: () => import('../../locales/errors.id.json'),
+  en: () => import('../../locales/errors.en.json'),
+}
+
+/** Every string of one language: platform, each module's namespace, problem codes. */
+export async function loadLanguage(language: Language): Promise<Namespaces> {
+  const [platform, errors, modules] = await Promise.all([
+    PLATFORM[language](),
+    PLATFORM_ERRORS[language](),
+    Promise.all(
+      MODULE_WEBS.map(async (module) => ({
+        name: module.name,
+        messages: (await module.messages[language]()).default,
+        errors: (await module.errors[language]()).default,
+      })),
+    ),
+  ])
+  const namespaces: Namespaces = { translation: platform.default, [ERRORS_NS]: { ...errors.default } }
+  for (const module of modules) {
+    namespaces[module.name] = module.messages
+    Object.assign(namespaces[ERRORS_NS]!, module.errors)
   }
-  for (const module of MODULE_WEBS) {
-    for (const language of LANGUAGES) {
-      resources[language][module.name] = module.messages[language]
-      Object.assign(resources[language][ERRORS_NS]!, module.errors[language])
-    }
-  }
-  return resources
+  return namespaces
+}
+
+/** Both languages at once (tests compare them). */
+export async function buildResources(): Promise<Record<Language, Namespaces>> {
+  const [id, en] = await Promise.all([loadLanguage('id'), loadLanguage('en')])
+  return { id, en }
 }
 
 export function isLanguage(value: unknown): value is Language {

@@ -1,6 +1,6 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { buildResources, DEFAULT_LANGUAGE, isLanguage, type Language } from './resources.ts'
+import { DEFAULT_LANGUAGE, isLanguage, type Language, loadLanguage } from './resources.ts'
 
 const STORAGE_KEY = 'sinergi.language'
 
@@ -13,16 +13,29 @@ function storedLanguage(): Language {
   }
 }
 
+/** Loads a language's catalogs once, when it is first shown. */
+async function ensureLanguage(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return
+  const namespaces = await loadLanguage(language)
+  for (const [namespace, catalog] of Object.entries(namespaces)) {
+    i18next.addResourceBundle(language, namespace, catalog, true, true)
+  }
+}
+
 export async function setupI18n(): Promise<typeof i18next> {
+  const language = storedLanguage()
   await i18next.use(initReactI18next).init({
-    resources: buildResources(),
-    lng: storedLanguage(),
+    resources: { [language]: await loadLanguage(language) },
+    partialBundledLanguages: true,
+    lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: ['id', 'en'],
     interpolation: { escapeValue: false },
     returnNull: false,
   })
   document.documentElement.lang = i18next.language
+  // The fallback language follows in the background, for a text one translation might lack.
+  if (language !== DEFAULT_LANGUAGE) void ensureLanguage(DEFAULT_LANGUAGE)
   return i18next
 }
 
@@ -34,6 +47,7 @@ export async function applyLanguage(language: Language): Promise<void> {
     // Private browsing may refuse storage; the choice then lasts for this visit only.
   }
   document.documentElement.lang = language
+  await ensureLanguage(language)
   if (i18next.language !== language) await i18next.changeLanguage(language)
 }
 
