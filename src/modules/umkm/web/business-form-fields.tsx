@@ -16,6 +16,7 @@ import { fieldId } from '../../../platform/web/ui/error-summary.tsx'
 import { CURRENT_KBLI, checkKbliCode } from '../domain/identifiers.ts'
 import { SCALES } from '../domain/scale.ts'
 import { type TextField, type Values, WORKER_FIELDS } from './business-form-values.ts'
+import { LocationPicker } from './business-location-picker.tsx'
 
 /** What every group of fields needs from the form: its name, values, labels and errors. */
 export interface FormKit {
@@ -182,6 +183,7 @@ export function PlaceFields({ kit, city }: { kit: FormKit; city: string }) {
       <LongText kit={kit} name="address" maxLength={300} />
       <FieldText kit={kit} name="latitude" inputMode="decimal" hint={t('form.coordinatesHint')} />
       <FieldText kit={kit} name="longitude" inputMode="decimal" />
+      <LocationPicker kit={kit} />
     </Section>
   )
 }

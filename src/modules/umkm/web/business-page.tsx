@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core'
-import type { ReactNode } from 'react'
+import { lazy, type ReactNode, Suspense, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
 import { formatNumber } from '../../../platform/web/format.ts'
@@ -61,6 +61,34 @@ function BusinessDetails({ business }: { business: Business }) {
   )
 }
 
+const LocationMap = lazy(() => import('../../../platform/web/ui/location-map.tsx'))
+
+/** Where the business is, on a map, with a link to open it full size. */
+function BusinessLocation({ business }: { business: Business }) {
+  const { t } = useTranslation('umkm')
+  const { latitude, longitude, name } = business
+  const points = useMemo(
+    () => (latitude !== null && longitude !== null ? [{ latitude, longitude, label: name }] : []),
+    [latitude, longitude, name],
+  )
+  if (points.length === 0) return null
+  return (
+    <Stack gap="xs">
+      <Suspense fallback={null}>
+        <LocationMap points={points} label={t('detail.mapLabel', { name })} />
+      </Suspense>
+      <Anchor
+        href={`https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}`}
+        target="_blank"
+        rel="noreferrer"
+        size="sm"
+      >
+        {t('detail.openMap')}
+      </Anchor>
+    </Stack>
+  )
+}
+
 /** One business: identity, owner (masked unless the role needs it), licences, figures and scales. */
 export default function BusinessPage() {
   const { t } = useTranslation('umkm')
@@ -97,6 +125,7 @@ export default function BusinessPage() {
               </Alert>
             )}
             <BusinessDetails business={data} />
+            <BusinessLocation business={data} />
             {canEdit && (
               <Group>
                 <Button component={Link} to={`/c/${city}/umkm/businesses/${data.id}/edit`}>
