@@ -1,80 +1,192 @@
+import { and, count, eq } from 'drizzle-orm'
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
+import type { ServiceContext } from '../../../platform/server/context.ts'
 import { systemContext } from '../../../platform/server/context.ts'
+import type { Tx } from '../../../platform/server/db/client.ts'
+import { newPublicId } from '../../../platform/server/db/columns.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef, DemoSeedContext } from '../../../platform/server/module.ts'
 import { ensureDemoUser } from '../../../platform/server/seed/demo.ts'
 import { findRegionTree } from '../../../platform/server/tenancy/cities.repository.ts'
+import { seedSampleCentre } from './centre.seed.ts'
 import { seedSampleProgramme } from './coaching.seed.ts'
-import { insertLicence } from './licences.repository.ts'
-import { sampleLicences } from './licences.sample-data.ts'
-import { findBusinessNames, insertBusiness, insertFigures } from './umkm.repository.ts'
+import { findBusinessNames } from './umkm.repository.ts'
 import {
-  BATU_PRODUCTS,
-  generateSampleBusinesses,
-  PALOPO_PRODUCTS,
-  type SampleProduct,
+  BATU_PROFILE,
+  type CityProfile,
+  type CitySampleBusiness,
+  generateCityBusinesses,
+  PALOPO_PROFILE,
 } from './umkm.sample-data.ts'
 import { derivedColumns } from './umkm.service.ts'
+import { umkmBusinesses, umkmBusinessFigures, umkmLicences } from './umkm.tables.ts'
 import { computeUmkmValues, storeUmkmValues } from './umkm-indicators.service.ts'
 
-const SAMPLE_COUNT = { batu: 40, palopo: 24 }
+/** The profile of each demo city, by Kemendagri code and slug; `sinergi umkm generate-sample` offers these. */
+export const SAMPLE_PROFILES: Record<string, CityProfile> = {
+  '35.79': BATU_PROFILE,
+  'kota-batu': BATU_PROFILE,
+  '73.73': PALOPO_PROFILE,
+  'kota-palopo': PALOPO_PROFILE,
+}
 
-async function seedCity(
-  seed: DemoSeedContext,
-  options: { city: CityRef; products: SampleProduct[]; count: number },
-) {
+/**
+ * What the demo seeds: the showcase only. The city at scale (below) adds about a minute to the
+ * first start on a busy two-core machine (measured, docs/umkm.md), so it is a command:
+ * `sinergi umkm generate-sample --city kota-batu --count 23000`.
+ */
+export const SHOWCASE_COUNT = { batu: BATU_PROFILE.showcaseCount, palopo: PALOPO_PROFILE.showcaseCount }
+
+/**
+ * Batu at its real scale (23,296 UMKM in 2022, research notes §6); Palopo in proportion to its
+ * 15,759 (2024) against Batu's 23,544 (2018).
+ */
+export const CITY_SCALE_COUNT = { batu: 23_000, palopo: Math.round((23_000 * 15_759) / 23_544) }
+
+/** Rows per INSERT: ~35 columns × 500 stays far under PostgreSQL's 65,535 parameters. */
+const CHUNK = 500
+
+const chunksOf = <T>(items: T[]) =>
+  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, n) => items.slice(n * CHUNK, (n + 1) * CHUNK))
+
+/**
+ * Writes generated businesses with their figures and licences in multi-row INSERTs of 500, inside
+ * the caller's transaction. Plain inserts, not the service's create: the generator's rows already
+ * pass its rules (tested in umkm.sample-data.test.ts), and one row at a time takes minutes at
+ * 23,000 businesses.
+ */
+export async function insertSampleBusinesses(
+  tx: Tx,
+  options: {
+    city: CityRef
+    samples: CitySampleBusiness[]
+    onProgress?: (written: number, total: number) => void
+  },
+): Promise<{ businesses: number; figures: number; licences: number }> {
+  const cityId = options.city.id
+  const written = { businesses: 0, figures: 0, licences: 0 }
+  for (const chunk of chunksOf(options.samples)) {
+    const rows = chunk.map(({ figures, licences, ...sample }) => ({
+      ...sample,
+      cityId,
+      publicId: newPublicId(),
+      isSampleData: true,
+    }))
+    // Matched by public id: nothing promises RETURNING keeps the order of the VALUES list.
+    const inserted = await tx
+      .insert(umkmBusinesses)
+      .values(rows)
+      .returning({ id: umkmBusinesses.id, publicId: umkmBusinesses.publicId })
+    const idOf = new Map(inserted.map((row) => [row.publicId, row.id]))
+    const ids = rows.map((row) => ({ id: idOf.get(row.publicId)! }))
+    const figures = chunk.flatMap((sample, n) =>
+      sample.figures.map((values) => ({
+        ...values,
+        ...derivedColumns({ id: '', ...values }),
+        sourceNote: 'Data contoh (demo), dibangkitkan',
+        cityId,
+        businessId: ids[n]!.id,
+        isSampleData: true,
+      })),
+    )
+    const licences = chunk.flatMap((sample, n) =>
+      sample.licences.map((licence) => ({ ...licence, cityId, businessId: ids[n]!.id, isSampleData: true })),
+    )
+    for (const batch of chunksOf(figures)) await tx.insert(umkmBusinessFigures).values(batch)
+    for (const batch of chunksOf(licences)) await tx.insert(umkmLicences).values(batch)
+    written.businesses += chunk.length
+    written.figures += figures.length
+    written.licences += licences.length
+    options.onProgress?.(written.businesses, options.samples.length)
+  }
+  return written
+}
+
+/** The city's businesses from its profile, over all its desa/kelurahan, the same on every run. */
+export async function generateCitySample(
+  context: ServiceContext,
+  options: { city: CityRef; profile: CityProfile; count: number },
+): Promise<CitySampleBusiness[]> {
   const { city } = options
-  const db = seed.deps.database.db
-  // Runs once per database; a city that already has businesses keeps them.
-  if ((await findBusinessNames(db, { cityId: city.id })).length > 0) return
-  const villageCodes = (await findRegionTree(db, city.id)).flatMap((d) => d.villages.map((v) => v.code))
-  const samples = generateSampleBusinesses({
+  const villages = (await findRegionTree(context.database.db, city.id)).flatMap((d) => d.villages)
+  return generateCityBusinesses({
     cityDigits: city.code.replace('.', ''),
-    villageCodes,
-    products: options.products,
+    cityName: city.name,
+    villages,
+    profile: options.profile,
     count: options.count,
     seed: Number(city.code.replace('.', '')),
   })
-  const context = systemContext(seed.deps, 'seed')
-  await runWrite(context, async (tx) => {
-    for (const [index, { figures, ...sample }] of samples.entries()) {
-      const business = await insertBusiness(tx, { ...sample, cityId: city.id, isSampleData: true })
-      for (const licence of sampleLicences({ ...sample, index, cityName: city.name })) {
-        await insertLicence(tx, { ...licence, cityId: city.id, businessId: business.id, isSampleData: true })
-      }
-      await insertFigures(
-        tx,
-        figures.map((values) => ({
-          ...values,
-          ...derivedColumns({ id: '', ...values }),
-          sourceNote: 'Data contoh (demo), dibangkitkan',
-          cityId: city.id,
-          businessId: business.id,
-          isSampleData: true,
-        })),
-      )
-    }
+}
+
+/** How many generated businesses the city has (`is_sample_data`). */
+export async function countSampleBusinesses(context: ServiceContext, options: { city: CityRef }) {
+  const [row] = await context.database.db
+    .select({ value: count() })
+    .from(umkmBusinesses)
+    .where(and(eq(umkmBusinesses.cityId, options.city.id), eq(umkmBusinesses.isSampleData, true)))
+  return row?.value ?? 0
+}
+
+/**
+ * Brings the city's sample up to `count` businesses, audited, and computes the indicators of the
+ * sample years (2023, 2025) so they have values from the start. The generator gives the same
+ * first rows whatever the count, so the rows the city already has are skipped, not repeated: the
+ * demo's showcase followed by `--count 23000` gives the same registry as 23,000 at once.
+ */
+export async function seedSampleBusinesses(
+  context: ServiceContext,
+  options: {
+    city: CityRef
+    profile: CityProfile
+    count: number
+    onProgress?: (written: number, total: number) => void
+  },
+) {
+  const { city } = options
+  const existing = await countSampleBusinesses(context, { city })
+  if (existing >= options.count) return { existing, businesses: 0, figures: 0, licences: 0 }
+  const samples = (await generateCitySample(context, options)).slice(existing)
+  const written = await runWrite(context, async (tx) => {
+    const written = await insertSampleBusinesses(tx, { city, samples, onProgress: options.onProgress })
     await recordAudit(tx, context, {
       cityId: city.id,
       action: 'umkm_business.sample_generated',
       entityType: 'umkm_business',
       entityId: null,
-      after: { businesses: samples.length, figuresRecords: samples.length * 2 },
+      after: { ...written, figuresRecords: written.figures, from: existing + 1, to: options.count },
     })
-    // The years of the sample figures, so the indicators have values to show from the start.
     for (const year of ['2023', '2025']) {
       const values = await computeUmkmValues(tx, { city, year, asOf: `${year}-12-31` })
       await storeUmkmValues(tx, { city, year, values, recordedBy: null })
     }
+    return written
   })
+  return { existing, ...written }
+}
+
+export async function hasBusinesses(context: ServiceContext, options: { city: CityRef }) {
+  return (await findBusinessNames(context.database.db, { cityId: options.city.id })).length > 0
 }
 
 export async function seedUmkmDemo(seed: DemoSeedContext): Promise<void> {
   const { batu, palopo } = seed.cities
-  await seedCity(seed, { city: batu!, products: BATU_PRODUCTS, count: SAMPLE_COUNT.batu })
-  await seedCity(seed, { city: palopo!, products: PALOPO_PRODUCTS, count: SAMPLE_COUNT.palopo })
   const context = systemContext(seed.deps, 'seed')
+  for (const [city, profile, count] of [
+    [batu!, BATU_PROFILE, SHOWCASE_COUNT.batu],
+    [palopo!, PALOPO_PROFILE, SHOWCASE_COUNT.palopo],
+  ] as const) {
+    // Runs once per database; a city that already has businesses keeps them.
+    if (await hasBusinesses(context, { city })) continue
+    await seedSampleBusinesses(context, { city, profile, count })
+  }
   await seedSampleProgramme(context, { city: batu! })
+  await seedSampleCentre(context, { city: batu! })
+  await ensureDemoUser(context, {
+    username: 'kasir.pojokumkm',
+    displayName: 'Petugas Pojok UMKM Kota Batu',
+    roles: [{ city: batu!, role: 'umkm_centre_clerk' }],
+  })
   for (const [username, displayName, city] of [
     ['umkm.batu', 'Staf Dinas Koperasi dan UMKM Kota Batu', batu!],
     ['umkm.palopo', 'Staf Dinas Koperasi dan UMKM Kota Palopo', palopo!],
