@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: each benchmark is measured as a ratio against a ceiling run on the same machine
- * in the same run, never as a bare time. `npm run bench -- --large` runs longer.
+ * in the same run, never as a bare time. `npm run bench -- --large` runs longer;
+ * `npm run bench -- --only bank-sampah` (or `city-read`, `waste-balance`, `umkm`) runs just that one.
  */
 import { type ChildProcess, fork } from 'node:child_process'
 import fs from 'node:fs'
@@ -8,9 +9,18 @@ import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { benchBankSampahDeposits } from './bank-sampah.ts'
+import { benchUmkm } from './umkm.ts'
 import { benchWasteBalance } from './waste-balance.ts'
 
 const isLarge = process.argv.includes('--large')
+const BENCHES = ['city-read', 'bank-sampah', 'waste-balance', 'umkm'] as const
+const onlyIndex = process.argv.indexOf('--only')
+const only = onlyIndex === -1 ? null : process.argv[onlyIndex + 1]
+if (only !== null && !BENCHES.includes(only as (typeof BENCHES)[number])) {
+  process.stderr.write(`--only takes one of: ${BENCHES.join(', ')}\n`)
+  process.exit(2)
+}
+const runs = (name: (typeof BENCHES)[number]) => only === null || only === name
 const DURATION_S = isLarge ? 30 : 8
 const CONNECTIONS = 16
 const root = path.resolve(import.meta.dirname, '..')
@@ -108,6 +118,7 @@ async function benchCityRead(): Promise<void> {
   }
 }
 
-await benchCityRead()
-await benchBankSampahDeposits({ durationS: DURATION_S })
-await benchWasteBalance()
+if (runs('city-read')) await benchCityRead()
+if (runs('bank-sampah')) await benchBankSampahDeposits({ durationS: DURATION_S })
+if (runs('waste-balance')) await benchWasteBalance()
+if (runs('umkm')) await benchUmkm({ durationS: DURATION_S })

@@ -1,4 +1,10 @@
+import { createWriteStream } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
 import { Command, Option } from 'commander'
+import { exportSidt } from '../modules/umkm/server/sidt.export.ts'
+import { importSidt, type SidtImportPhase, SidtUpload } from '../modules/umkm/server/sidt.import.service.ts'
+import { SAMPLE_PROFILES, seedSampleBusinesses } from '../modules/umkm/server/umkm.seed.ts'
 import { buildAccessRegistry } from '../platform/server/access/access.registry.ts'
 import { createUser, grantRole, setPassword } from '../platform/server/access/access.service.ts'
 import { allManifests } from '../platform/server/app.ts'
@@ -9,7 +15,7 @@ import { ConfigError, loadConfig } from '../platform/server/config.ts'
 import { type ServiceContext, systemClock, systemContext } from '../platform/server/context.ts'
 import { DataDirLockedError } from '../platform/server/db/data-dir-lock.ts'
 import { AppError } from '../platform/server/errors.ts'
-import { translate } from '../platform/server/i18n.ts'
+import { addMessages, type Locale, translate } from '../platform/server/i18n.ts'
 import {
   activateCity,
   deactivateCity,
@@ -39,6 +45,124 @@ async function withContext<T>(work: (context: ServiceContext) => Promise<T>): Pr
 }
 
 const print = (line: string) => process.stdout.write(`${line}\n`)
+
+const PHASE_LABELS: Record<SidtImportPhase, string> = {
+  reading: 'reading file',
+  checking: 'checking rows',
+  writing: 'writing',
+}
+
+/**
+ * A progress bar drawn by hand on stderr, redrawn in place (`\r`) a few times a second; where
+ * stderr is not a terminal (a log file, CI) one line per phase instead. Hand-drawn because a few
+ * lines do it; a package would add a dependency for no gain.
+ */
+function progressBar(stream: NodeJS.WriteStream) {
+  const width = 30
+  let phase: SidtImportPhase | null = null
+  let drawnAt = 0
+  return {
+    update(done: number, total: number, next: SidtImportPhase) {
+      const isNewPhase = next !== phase
+      if (!stream.isTTY) {
+        if (isNewPhase) stream.write(`${PHASE_LABELS[next]}…\n`)
+        phase = next
+        return
+      }
+      const now = Date.now()
+      if (!isNewPhase && done < total && now - drawnAt < 100) return
+      if (isNewPhase && phase !== null) stream.write('\n')
+      phase = next
+      drawnAt = now
+      const ratio = total > 0 ? Math.min(done / total, 1) : 0
+      const filled = Math.round(ratio * width)
+      const counts = total > 0 ? `  ${done.toLocaleString('en')}/${total.toLocaleString('en')}` : ''
+      stream.write(
+        `\r${PHASE_LABELS[next].padEnd(14)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}%${counts}`,
+      )
+    },
+    end() {
+      if (stream.isTTY && phase !== null) stream.write('\n')
+      phase = null
+    },
+  }
+}
+
+/** `sinergi umkm import-sidt` and `export-sidt`: the registry in and out of the SIDT layout. */
+function addSidtCommands(umkm: Command) {
+  umkm
+    .command('import-sidt <file>')
+    .description(
+      'import businesses from a SIDT file (the 49-column layout, .xlsx or .csv): every row is checked first, and a file with any bad row writes nothing',
+    )
+    .requiredOption('--city <code>', 'Kemendagri code (35.79) or slug (kota-batu)')
+    .addOption(
+      new Option('--lang <lang>', 'language of the row problems').choices(['id', 'en']).default('en'),
+    )
+    .action(async (file: string, options: { city: string; lang: Locale }) => {
+      // Row problems are the module's own codes: their messages come with its manifest.
+      for (const manifest of allManifests()) if (manifest.messages) addMessages(manifest.messages)
+      let bytes: Buffer
+      try {
+        bytes = await readFile(file)
+      } catch (error) {
+        process.stderr.write(`cannot read ${file}: ${(error as Error).message}\n`)
+        throw new AppError('umkm.sidt_file_unreadable')
+      }
+      const upload = new SidtUpload(bytes, /\.csv$/i.test(file) ? 'csv' : 'xlsx')
+      const bar = progressBar(process.stderr)
+      try {
+        const { city, result } = await withContext(async (context) => {
+          const city = toCityRef(await getCity(context, options.city))
+          return { city, result: await importSidt(context, { city, upload, onProgress: bar.update }) }
+        })
+        bar.end()
+        print(
+          `${city.name}: ${result.rows} rows imported — ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged, ${result.figures} figures records added`,
+        )
+      } catch (error) {
+        bar.end()
+        if (!(error instanceof AppError) || !error.details) throw error
+        const row = options.lang === 'id' ? 'baris' : 'row'
+        for (const detail of error.details) {
+          const at = detail.params as { row: number; column: string }
+          process.stderr.write(
+            `  ${row} ${at.row}, ${at.column}: ${translate(options.lang, detail.code, detail.params)}\n`,
+          )
+        }
+        const { problemCount = 0, problemsShown = 0 } = (error.extensions ?? {}) as Record<string, number>
+        if (problemCount > problemsShown) {
+          const more = problemCount - problemsShown
+          process.stderr.write(
+            options.lang === 'id' ? `  … dan ${more} masalah lain\n` : `  … and ${more} more\n`,
+          )
+        }
+        // The rows are printed above; runCli() prints the summary and exits non-zero.
+        throw new AppError(error.code, { params: error.params })
+      }
+    })
+
+  umkm
+    .command('export-sidt')
+    .description("write the city's businesses in the 49-column SIDT layout (.xlsx or .csv, by the file name)")
+    .requiredOption('--city <code>', 'Kemendagri code (35.79) or slug (kota-batu)')
+    .requiredOption('--out <file>', 'where to write, e.g. sidt-batu.xlsx or sidt-batu.csv')
+    .option(
+      '--unmasked',
+      'full NIK, phone, birth date and street address (personal data, UU 27/2022); recorded in the audit log',
+      false,
+    )
+    .action(async (options: { city: string; out: string; unmasked: boolean }) => {
+      const format = /\.csv$/i.test(options.out) ? 'csv' : 'xlsx'
+      const name = await withContext(async (context) => {
+        const city = toCityRef(await getCity(context, options.city))
+        const file = await exportSidt(context, { city, format, unmasked: options.unmasked })
+        await pipeline(file.stream, createWriteStream(options.out))
+        return city.name
+      })
+      print(`${name}: wrote ${options.out}${options.unmasked ? ' (unmasked personal data)' : ''}`)
+    })
+}
 
 export function buildProgram(): Command {
   const program = new Command('sinergi')
@@ -155,6 +279,45 @@ export function buildProgram(): Command {
         print(`${row.code}  ${row.isActive ? 'active  ' : 'inactive'}  ${row.name}`)
       if (result.total > result.rows.length)
         print(`… ${result.total - result.rows.length} more; narrow with --q`)
+    })
+
+  const umkm = program.command('umkm').description('UMKM registry')
+  addSidtCommands(umkm)
+  umkm
+    .command('generate-sample')
+    .description(
+      "add generated businesses (labelled sample data) until the city's sample has --count; the demo seeds 40 (Batu) and 24 (Palopo)",
+    )
+    .requiredOption('--city <code>', `Kemendagri code or slug: ${Object.keys(SAMPLE_PROFILES).join(', ')}`)
+    .option('--count <n>', "how many sample businesses the city's registry should hold", '23000')
+    .action(async (options: { city: string; count: string }) => {
+      const count = Number(options.count)
+      const profile = SAMPLE_PROFILES[options.city.toLowerCase()]
+      if (!Number.isInteger(count) || count < 1 || count > 200_000)
+        umkm.error('error: --count takes a whole number from 1 to 200000')
+      if (!profile)
+        umkm.error(
+          `error: no sample profile for ${options.city}; there are: ${Object.keys(SAMPLE_PROFILES).join(', ')}`,
+        )
+      if (loadConfig().isProduction)
+        umkm.error('error: sample data is not generated into a production database (NODE_ENV=production)')
+      await withContext(async (context) => {
+        const city = toCityRef(await getCity(context, options.city))
+        const started = Date.now()
+        const result = await seedSampleBusinesses(context, {
+          city,
+          profile: profile!,
+          count,
+          onProgress: (written, total) =>
+            process.stderr.write(`\r  ${written} / ${total} businesses written`),
+        })
+        if (result.businesses > 0) process.stderr.write('\n')
+        print(
+          result.businesses === 0
+            ? `${city.name} already has ${result.existing} sample businesses; nothing to add`
+            : `${city.name}: ${result.businesses} sample businesses added after ${result.existing}, with ${result.figures} figures records and ${result.licences} licences, in ${((Date.now() - started) / 1000).toFixed(1)} s; indicators for 2023 and 2025 recomputed`,
+        )
+      })
     })
 
   program

@@ -4,6 +4,7 @@ import errorsId from './locales/errors.id.json' with { type: 'json' }
 import { centreRoutes } from './server/centre.routes.ts'
 import { coachingRoutes } from './server/coaching.routes.ts'
 import { licenceRoutes } from './server/licences.routes.ts'
+import { sidtRoutes } from './server/sidt.routes.ts'
 import { UMKM_INDICATORS } from './server/umkm.indicators.ts'
 import { UMKM_PERMISSIONS } from './server/umkm.policy.ts'
 import { umkmRoutes } from './server/umkm.routes.ts'
@@ -19,6 +20,7 @@ export const umkmModule: ModuleManifest = {
     await app.register(licenceRoutes)
     await app.register(umkmIndicatorRoutes)
     await app.register(coachingRoutes)
+    await app.register(sidtRoutes)
     await app.register(centreRoutes)
   },
   roles: [
@@ -48,6 +50,14 @@ export const umkmModule: ModuleManifest = {
     'coaching.already_enrolled': 409,
     'umkm.business_not_found': 404,
     'umkm.nib_taken': 409,
+    'umkm.sidt_rows_invalid': 422,
+    'umkm.sidt_wrong_city': 422,
+    'umkm.sidt_columns_missing': 422,
+    'umkm.sidt_file_empty': 422,
+    'umkm.sidt_too_many_rows': 422,
+    'umkm.sidt_file_unreadable': 400,
+    'umkm.sidt_import_running': 409,
+    'umkm.sidt_job_not_found': 404,
     'umkm.licence_not_found': 404,
     'umkm.licence_taken': 409,
     'centre.product_not_found': 404,
@@ -60,6 +70,9 @@ export const umkmModule: ModuleManifest = {
     { path: 'umkm/businesses', labelKey: 'nav.umkmBusinesses', permission: 'umkm:read' },
     { path: 'umkm/licences/expiring', labelKey: 'nav.umkmExpiring', permission: 'umkm:write' },
     { path: 'umkm/programmes', labelKey: 'nav.umkmProgrammes', permission: 'umkm:read' },
+    // One entry: the shell marks every item whose path prefixes the address, so nested centre pages
+    // (products, statements) are reached from the centre's own links instead.
+    { path: 'umkm/centre', labelKey: 'nav.umkmCentre', permission: 'umkm:centre' },
   ],
   seedDemo: seedUmkmDemo,
 }

@@ -50,7 +50,11 @@ async function createDatabase(): Promise<{
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-crash-'))
   const dump = fs.readFileSync(inject('pgliteTemplatePath'))
-  const client = await PGlite.create({ dataDir, loadDataDir: new Blob([dump]), extensions: PGLITE_EXTENSIONS })
+  const client = await PGlite.create({
+    dataDir,
+    loadDataDir: new Blob([dump]),
+    extensions: PGLITE_EXTENSIONS,
+  })
   await client.close()
   return { options: { dataDir }, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) }
 }

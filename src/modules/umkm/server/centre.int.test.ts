@@ -264,7 +264,11 @@ describe('UMKM centre: curation, consignment, counter sales and the monthly sett
       expect.objectContaining({
         name: 'Keripik apel manalagi 100 g',
         business: 'Keripik Apel Bu Sri',
-        outlet: 'Pojok UMKM Balai Kota Among Tani',
+        outlet: {
+          id: outlet,
+          name: 'Pojok UMKM Balai Kota Among Tani',
+          address: 'Jl. Panglima Sudirman 507',
+        },
         grade: 'B',
         available: 10,
         minPriceRupiah: 15_000,

@@ -161,9 +161,10 @@ export type BatchRow = Awaited<ReturnType<typeof listStock>>[number]
 /** Batches with stock left, earliest expiry first (what should sell first). */
 export async function listStock(
   db: DbOrTx,
-  options: { cityId: number; outletId?: number; businessId?: number },
+  options: { cityId: number; outletId?: number; businessId?: number; productId?: number },
 ) {
   const conditions: SQL[] = [eq(umkmConsignments.cityId, options.cityId), gt(remainingOf, 0)]
+  if (options.productId !== undefined) conditions.push(eq(umkmConsignments.productId, options.productId))
   if (options.outletId !== undefined) conditions.push(eq(umkmConsignments.outletId, options.outletId))
   if (options.businessId !== undefined) conditions.push(eq(umkmConsignments.businessId, options.businessId))
   return batches(db)
@@ -361,7 +362,9 @@ export async function catalogue(db: DbOrTx, options: { cityId: number }) {
       unit: umkmCentreProducts.unit,
       businessName: umkmBusinesses.name,
       villageName: villages.name,
+      outletPublicId: umkmOutlets.publicId,
       outletName: umkmOutlets.name,
+      outletAddress: umkmOutlets.address,
       grade: latestGrade,
       minPriceRupiah: sql<number>`min(${umkmConsignments.unitPriceRupiah})`.mapWith(Number),
       maxPriceRupiah: sql<number>`max(${umkmConsignments.unitPriceRupiah})`.mapWith(Number),

@@ -481,7 +481,11 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
               unit: Type.String(),
               business: Type.String(),
               village: Nullable(Type.String()),
-              outlet: Type.String(),
+              outlet: Type.Object({
+                id: Type.String(),
+                name: Type.String(),
+                address: Nullable(Type.String()),
+              }),
               grade: Grade,
               minPriceRupiah: Type.Integer(),
               maxPriceRupiah: Type.Integer(),

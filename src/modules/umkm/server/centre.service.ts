@@ -117,15 +117,13 @@ export async function getProduct(context: ServiceContext, options: { city: CityR
   const db = context.database.db
   const [curations, stock] = await Promise.all([
     repo.listCurations(db, { cityId: city.id, productId: row.product.id }),
-    repo.listStock(db, { cityId: city.id }),
+    repo.listStock(db, { cityId: city.id, productId: row.product.id }),
   ])
   const today = cityToday(context, city)
   return {
     ...presentProduct(row),
     curations: curations.map(presentCuration),
-    batches: stock
-      .filter((batch) => batch.batch.productId === row.product.id)
-      .map((batch) => presentBatch(batch, today)),
+    batches: stock.map((batch) => presentBatch(batch, today)),
   }
 }
 
@@ -358,7 +356,7 @@ export async function publicCatalogue(context: ServiceContext, options: { city: 
     unit: row.unit,
     business: row.businessName,
     village: row.villageName,
-    outlet: row.outletName,
+    outlet: { id: row.outletPublicId, name: row.outletName, address: row.outletAddress },
     grade: row.grade,
     minPriceRupiah: row.minPriceRupiah,
     maxPriceRupiah: row.maxPriceRupiah,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import {
   bigint,
   boolean,
@@ -11,7 +12,6 @@ import {
   unique,
   varchar,
 } from 'drizzle-orm/pg-core'
-import { sql } from 'drizzle-orm'
 import { createdAtColumn, publicIdColumn } from '../../../platform/server/db/columns.ts'
 import { cities, villages } from '../../../platform/server/tenancy/cities.tables.ts'
 import { LICENCE_KINDS } from '../domain/licences.ts'

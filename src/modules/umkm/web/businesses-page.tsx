@@ -221,11 +221,16 @@ export default function BusinessesPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('list.title')}</Title>
-        {canEdit && (
-          <Button component={Link} to={`/c/${city}/umkm/businesses/new`}>
-            {t('list.add')}
+        <Group gap="sm">
+          <Button component={Link} to={`/c/${city}/umkm/sidt`} variant="outline">
+            {t('list.sidt')}
           </Button>
-        )}
+          {canEdit && (
+            <Button component={Link} to={`/c/${city}/umkm/businesses/new`}>
+              {t('list.add')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Text maw={720}>{t('list.lead')}</Text>
       <FilterForm

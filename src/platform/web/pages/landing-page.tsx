@@ -64,6 +64,9 @@ export default function LandingPage() {
                     <Anchor component={Link} to={`/kota/${city.slug}/neraca-sampah`} mt="sm" display="block">
                       {t('public.cityLink', { ns: 'waste-balance', city: city.name })}
                     </Anchor>
+                    <Anchor component={Link} to={`/kota/${city.slug}/pusat-umkm`} mt="sm" display="block">
+                      {t('centre.catalogue.cityLink', { ns: 'umkm', city: city.name })}
+                    </Anchor>
                     {me.data && (
                       <Anchor component={Link} to={`/c/${city.slug}`} mt="sm" display="block">
                         {t('landing.openWorkspace', { city: city.name })}

@@ -1,0 +1,260 @@
+import { and, asc, eq, gt, inArray, Param, sql } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
+import { type DbOrTx, rowsOf, type Tx } from '../../../platform/server/db/client.ts'
+import { cities, districts, villages } from '../../../platform/server/tenancy/cities.tables.ts'
+import type { NewBusiness, NewFigures } from './umkm.repository.ts'
+import { umkmBusinesses, umkmBusinessFigures } from './umkm.tables.ts'
+
+/** The city's kecamatan and desa/kelurahan, and its province, for checking where businesses are. */
+export async function findCityPlaces(db: DbOrTx, options: { cityId: number }) {
+  const [[city], districtRows, villageRows] = await Promise.all([
+    db
+      .select({ provinceCode: cities.provinceCode, provinceName: cities.provinceName })
+      .from(cities)
+      .where(eq(cities.id, options.cityId)),
+    db
+      .select({ code: districts.code, name: districts.name })
+      .from(districts)
+      .where(eq(districts.cityId, options.cityId)),
+    db
+      .select({ code: villages.code, name: villages.name, districtCode: villages.districtCode })
+      .from(villages)
+      .where(eq(villages.cityId, options.cityId)),
+  ])
+  return { province: city!, districts: districtRows, villages: villageRows }
+}
+
+/** Which of these desa codes exist anywhere in Indonesia (an owner may live outside the city). */
+export async function findKnownVillageCodes(db: DbOrTx, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set()
+  const rows = await db.select({ code: villages.code }).from(villages).where(inArray(villages.code, codes))
+  return new Set(rows.map((row) => row.code))
+}
+
+/**
+ * Serialises SIDT imports of one city across every app server: each one reads which businesses
+ * exist, then writes; two at once would both insert the same new SIDT record.
+ */
+export async function lockCityForImport(tx: Tx, options: { cityId: number }) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('umkm.sidt_import'), ${options.cityId})`)
+}
+
+/** Each business's latest figures record from SIDT, to skip appending the same figures again. */
+export async function findLatestSidtFigures(db: DbOrTx, options: { cityId: number; sourceNote: string }) {
+  const result = await db.execute(sql`
+    select distinct on (${umkmBusinessFigures.businessId})
+      ${umkmBusinessFigures.businessId} as business_id, ${umkmBusinessFigures.asOf}::text as as_of,
+      ${umkmBusinessFigures.capitalRupiah} as capital_rupiah,
+      ${umkmBusinessFigures.annualSalesRupiah} as annual_sales_rupiah,
+      ${umkmBusinessFigures.assetsRupiah} as assets_rupiah, ${umkmBusinessFigures.workers} as workers
+    from ${umkmBusinessFigures}
+    where ${umkmBusinessFigures.cityId} = ${options.cityId}
+      and ${umkmBusinessFigures.sourceNote} = ${options.sourceNote}
+    order by ${umkmBusinessFigures.businessId}, ${umkmBusinessFigures.asOf} desc, ${umkmBusinessFigures.id} desc`)
+  const rupiah = (value: string | number | null) => (value === null ? null : Number(value))
+  const rows = rowsOf<{
+    business_id: number
+    as_of: string
+    capital_rupiah: string | number | null
+    annual_sales_rupiah: string | number | null
+    assets_rupiah: string | number | null
+    workers: number | null
+  }>(result)
+  return new Map(
+    rows.map((row) => [
+      Number(row.business_id),
+      {
+        asOf: row.as_of,
+        capitalRupiah: rupiah(row.capital_rupiah),
+        annualSalesRupiah: rupiah(row.annual_sales_rupiah),
+        assetsRupiah: rupiah(row.assets_rupiah),
+        workers: row.workers === null ? null : Number(row.workers),
+      },
+    ]),
+  )
+}
+
+/** The columns an import may change, each cast to its own SQL type inside a VALUES list. */
+const UPDATABLE = [
+  'sidtId',
+  'name',
+  'kbliCode',
+  'kbliVersion',
+  'nib',
+  'ownerName',
+  'ownerNik',
+  'ownerPhone',
+  'ownerSex',
+  'ownerHasDisability',
+  'ownerBirthDate',
+  'ownerEducation',
+  'ownerVillageCode',
+  'ownerAddress',
+  'ownerRt',
+  'ownerRw',
+  'mainActivity',
+  'products',
+  'legalForm',
+  'selfReportedScale',
+  'startedMonth',
+  'startedYear',
+  'villageCode',
+  'address',
+  'rt',
+  'rw',
+  'photoUrl',
+  'latitude',
+  'longitude',
+  'workersPaidMale',
+  'workersPaidFemale',
+  'workersUnpaidMale',
+  'workersUnpaidFemale',
+  'workersDisabledMale',
+  'workersDisabledFemale',
+  'sidtPulledAt',
+  'sidtUpdatedAt',
+  'sidtSourcePage',
+] as const satisfies readonly (keyof NewBusiness)[]
+
+export type BusinessChanges = Partial<Pick<NewBusiness, (typeof UPDATABLE)[number]>>
+
+/**
+ * What an import matches rows on (the SIDT id, then the NIB), with the columns it may change, so
+ * a row that states nothing new is not written again.
+ */
+export function findBusinessesForImport(db: DbOrTx, options: { cityId: number }) {
+  return db
+    .select({
+      id: umkmBusinesses.id,
+      ...Object.fromEntries(UPDATABLE.map((key) => [key, umkmBusinesses[key]])),
+    } as { id: typeof umkmBusinesses.id } & { [K in (typeof UPDATABLE)[number]]: (typeof umkmBusinesses)[K] })
+    .from(umkmBusinesses)
+    .where(eq(umkmBusinesses.cityId, options.cityId))
+}
+
+export type StoredBusiness = Awaited<ReturnType<typeof findBusinessesForImport>>[number]
+
+/**
+ * Rows as one array per column, `unnest(...)`-ed into a table: a batch is a statement with one
+ * parameter per column instead of one per cell. PGlite and PostgreSQL parse and bind it several
+ * times faster than a multi-row VALUES list of the same rows.
+ */
+function unnestOf(
+  columns: readonly PgColumn[],
+  rows: readonly Record<string, unknown>[],
+  keys: readonly string[],
+) {
+  const arrays = columns.map((column, i) => {
+    const values = rows.map((row) => {
+      const value = row[keys[i]!]
+      return value instanceof Date ? value.toISOString() : (value ?? null)
+    })
+    return sql`${new Param(values)}::${sql.raw(column.getSQLType())}[]`
+  })
+  return sql`unnest(${sql.join(arrays, sql`, `)})`
+}
+
+const INSERTED = ['publicId', 'cityId', ...UPDATABLE] as const
+
+/**
+ * New businesses, one statement per batch. The caller gives each its public id (the column's JS
+ * default does not run here) and every NOT NULL value; the ids come back by public id.
+ */
+export async function insertBusinesses(tx: Tx, rows: NewBusiness[]) {
+  const columns = INSERTED.map((key) => umkmBusinesses[key] as PgColumn)
+  const result = await tx.execute(sql`
+    insert into ${umkmBusinesses} (${sql.join(
+      columns.map((column) => sql.identifier(column.name)),
+      sql`, `,
+    )})
+    select * from ${unnestOf(columns, rows, INSERTED)}
+    returning ${umkmBusinesses.id}, ${umkmBusinesses.publicId}`)
+  return rowsOf<{ id: number; public_id: string }>(result).map((row) => ({
+    id: Number(row.id),
+    publicId: row.public_id,
+  }))
+}
+
+const FIGURES = [
+  'publicId',
+  'cityId',
+  'businessId',
+  'asOf',
+  'capitalRupiah',
+  'annualSalesRupiah',
+  'assetsRupiah',
+  'workers',
+  'sourceNote',
+  'scalePp7Capital',
+  'scalePp7Sales',
+  'scaleUu20',
+  'scaleRuleVersion',
+] as const
+
+/** Figures records, one statement per batch; the caller gives each its public id. */
+export async function insertFigures(tx: Tx, rows: NewFigures[]) {
+  if (rows.length === 0) return
+  const columns = FIGURES.map((key) => umkmBusinessFigures[key] as PgColumn)
+  await tx.execute(sql`
+    insert into ${umkmBusinessFigures} (${sql.join(
+      columns.map((column) => sql.identifier(column.name)),
+      sql`, `,
+    )})
+    select * from ${unnestOf(columns, rows, FIGURES)}`)
+}
+
+/**
+ * Many businesses changed in one statement, the new values `unnest`-ed beside their ids. A value
+ * left out (null) keeps what the row holds: `coalesce(new, old)`.
+ */
+export async function updateBusinesses(
+  tx: Tx,
+  options: { cityId: number; rows: { id: number; changes: BusinessChanges }[] },
+) {
+  if (options.rows.length === 0) return
+  const columns = UPDATABLE.map((key) => umkmBusinesses[key] as PgColumn)
+  const name = (column: PgColumn) => sql.identifier(column.name)
+  const assignments = columns.map(
+    (column) => sql`${name(column)} = coalesce(v.${name(column)}, ${umkmBusinesses}.${name(column)})`,
+  )
+  const rows = options.rows.map(({ id, changes }) => ({ ...changes, id }))
+  await tx.execute(sql`
+    update ${umkmBusinesses}
+    set ${sql.join(assignments, sql`, `)}, ${name(umkmBusinesses.updatedAt)} = now()
+    from ${unnestOf([umkmBusinesses.id, ...columns], rows, ['id', ...UPDATABLE])}
+      as v(id, ${sql.join(columns.map(name), sql`, `)})
+    where ${umkmBusinesses}.${name(umkmBusinesses.cityId)} = ${options.cityId}
+      and ${umkmBusinesses}.${name(umkmBusinesses.id)} = v.id`)
+}
+
+export type ExportBusinessRow = typeof umkmBusinesses.$inferSelect
+
+/** A page of the city's businesses in id order, for an export that streams. */
+export function listBusinessesAfter(db: DbOrTx, options: { cityId: number; afterId: number; limit: number }) {
+  return db
+    .select()
+    .from(umkmBusinesses)
+    .where(and(eq(umkmBusinesses.cityId, options.cityId), gt(umkmBusinesses.id, options.afterId)))
+    .orderBy(asc(umkmBusinesses.id))
+    .limit(options.limit)
+}
+
+/** The figures of some businesses, oldest first: the export reads each figure's latest value. */
+export function listFiguresOf(db: DbOrTx, options: { cityId: number; businessIds: number[] }) {
+  if (options.businessIds.length === 0) return Promise.resolve([])
+  return db
+    .select({
+      businessId: umkmBusinessFigures.businessId,
+      capitalRupiah: umkmBusinessFigures.capitalRupiah,
+      annualSalesRupiah: umkmBusinessFigures.annualSalesRupiah,
+      assetsRupiah: umkmBusinessFigures.assetsRupiah,
+    })
+    .from(umkmBusinessFigures)
+    .where(
+      and(
+        eq(umkmBusinessFigures.cityId, options.cityId),
+        inArray(umkmBusinessFigures.businessId, options.businessIds),
+      ),
+    )
+    .orderBy(asc(umkmBusinessFigures.businessId), asc(umkmBusinessFigures.asOf), asc(umkmBusinessFigures.id))
+}
