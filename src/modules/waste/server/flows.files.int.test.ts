@@ -120,6 +120,11 @@ describe('the ledger in and out of spreadsheets', () => {
     expect((await upload(goodDay, headers)).json()).toEqual({ imported: 5 })
     expect((await upload(goodDay, headers)).json()).toEqual({ imported: 5 })
     expect(await countFlows()).toBe(before + 5)
+    // The key names that one file: a different file under it is refused, not taken for a retry.
+    const other = await upload(goodDay.slice(1), headers)
+    expect(other.statusCode).toBe(422)
+    expect(other.json().code).toBe('idempotency.key_reused')
+    expect(await countFlows()).toBe(before + 5)
     const stock = (
       await dlh.request({ method: 'GET', url: `/api/v1/cities/35.79/waste/facilities/${jalibar}/stock` })
     ).json()

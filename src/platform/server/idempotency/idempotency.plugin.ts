@@ -39,8 +39,10 @@ export function installIdempotency(app: FastifyInstance, options: { db: Db; secr
       canonicalJson(params),
     ].join(':')
     // Keyed with the server secret: the body may hold a password, and a bare hash could be guessed.
+    // An uploaded file is hashed as its bytes: walking a Buffer as JSON costs seconds per megabyte.
+    const body = request.body ?? null
     const requestHash = createHmac('sha256', secret)
-      .update(canonicalJson(request.body ?? null))
+      .update(Buffer.isBuffer(body) ? Buffer.concat([Buffer.from('bytes:'), body]) : canonicalJson(body))
       .digest('hex')
     const [stored] = await db
       .select()
