@@ -12,8 +12,8 @@ import {
   type SidtExportRow,
   toSidtRow,
 } from '../domain/sidt.ts'
-import { type SidtFormat, XLSX_TYPE } from './sidt.import.service.ts'
 import * as repo from './sidt.repository.ts'
+import { type SidtFormat, XLSX_TYPE } from './sidt.upload.ts'
 import { assertCanReadUmkm, canSeeOwnerPersonalData } from './umkm.policy.ts'
 
 const PAGE = 2_000

@@ -15,7 +15,7 @@ import {
 import { auditLog } from '../../../platform/server/audit/audit.tables.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
 import { SIDT_COLUMNS, type SidtRawRow } from '../domain/sidt.ts'
-import { XLSX_TYPE } from './sidt.import.service.ts'
+import { XLSX_TYPE } from './sidt.upload.ts'
 import { umkmBusinesses, umkmBusinessFigures } from './umkm.tables.ts'
 
 const ORO_ORO_OMBO = '35.79.01.2006'

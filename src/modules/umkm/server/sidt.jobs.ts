@@ -8,8 +8,8 @@ import {
   importSidt,
   type SidtImportPhase,
   type SidtImportResult,
-  type SidtUpload,
 } from './sidt.import.service.ts'
+import type { SidtUpload } from './sidt.upload.ts'
 
 /**
  * A SIDT import runs as a job the web page polls, rather than as one long request or a streamed

@@ -10,8 +10,9 @@ import {
 } from '../../../platform/server/http/schemas.ts'
 import { type Locale, translate } from '../../../platform/server/i18n.ts'
 import { exportSidt } from './sidt.export.ts'
-import { MAX_REPORTED_PROBLEMS, SidtUpload, XLSX_TYPE } from './sidt.import.service.ts'
+import { MAX_REPORTED_PROBLEMS } from './sidt.import.service.ts'
 import { findSidtImport, type SidtJob, settleSidtImports, startSidtImport } from './sidt.jobs.ts'
+import { SidtUpload, XLSX_TYPE } from './sidt.upload.ts'
 
 const tags = ['umkm']
 // A stream, not a JSON body: the serializer leaves it alone.
