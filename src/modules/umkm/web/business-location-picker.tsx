@@ -36,7 +36,7 @@ export function LocationPicker({ kit }: { kit: FormKit }) {
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        <Button variant="light" size="xs" onClick={locateMe}>
+        <Button variant="default" size="xs" onClick={locateMe}>
           {t('form.useMyLocation')}
         </Button>
         <Button
