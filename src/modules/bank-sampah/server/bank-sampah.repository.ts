@@ -1,5 +1,7 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
-import type { DbOrTx, Tx } from '../../../platform/server/db/client.ts'
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm'
+import { type DbOrTx, rowsOf, type Tx } from '../../../platform/server/db/client.ts'
+import { newPublicId } from '../../../platform/server/db/columns.ts'
+import type { PriceRow } from '../domain/money.ts'
 import { followInduk } from '../domain/price-list.ts'
 import { accounts, depositLines, journals, nasabah, postings, prices } from './bank-sampah.tables.ts'
 
@@ -99,23 +101,95 @@ export async function nasabahAccountId(db: DbOrTx, bank: Bank & { nasabahId: num
   return row?.id ?? null
 }
 
-export async function insertJournal(
+type AccountRef = { bankFacilityId: number; kind: AccountKind; nasabahId?: number | null }
+
+/** The ids of several accounts in one query, in the order asked, each created on first use. */
+export async function accountIdsOf(
   tx: Tx,
-  options: { journal: typeof journals.$inferInsert; postings: { accountId: number; amountRupiah: number }[] },
-): Promise<JournalRow> {
-  const [journal] = await tx.insert(journals).values(options.journal).returning()
-  await tx.insert(postings).values(
-    options.postings.map((posting) => ({
-      cityId: options.journal.cityId,
-      journalId: journal!.id,
-      ...posting,
-    })),
-  )
-  return journal!
+  options: { cityId: number; accounts: AccountRef[] },
+): Promise<number[]> {
+  const keyOf = (ref: AccountRef) => `${ref.bankFacilityId}:${ref.kind}:${ref.nasabahId ?? ''}`
+  const find = async () => {
+    const query = tx
+      .select({
+        id: accounts.id,
+        bankFacilityId: accounts.bankFacilityId,
+        kind: accounts.kind,
+        nasabahId: accounts.nasabahId,
+      })
+      .from(accounts)
+      .where(
+        and(
+          eq(accounts.cityId, options.cityId),
+          or(
+            ...options.accounts.map((ref) =>
+              and(
+                eq(accounts.bankFacilityId, ref.bankFacilityId),
+                eq(accounts.kind, ref.kind),
+                ref.nasabahId ? eq(accounts.nasabahId, ref.nasabahId) : sql`${accounts.nasabahId} is null`,
+              ),
+            ),
+          ),
+        ),
+      )
+    return new Map((await query).map((row) => [keyOf(row), row.id]))
+  }
+  // Accounts almost always exist: look first, and insert (race-safe) only the missing ones.
+  let found = await find()
+  const missing = options.accounts.filter((ref) => !found.has(keyOf(ref)))
+  if (missing.length > 0) {
+    await tx
+      .insert(accounts)
+      .values(
+        missing.map((ref) => ({
+          cityId: options.cityId,
+          bankFacilityId: ref.bankFacilityId,
+          kind: ref.kind,
+          nasabahId: ref.nasabahId ?? null,
+        })),
+      )
+      .onConflictDoNothing()
+    found = await find()
+  }
+  return options.accounts.map((ref) => found.get(keyOf(ref))!)
 }
 
-export async function insertDepositLines(tx: Tx, rows: (typeof depositLines.$inferInsert)[]) {
-  if (rows.length > 0) await tx.insert(depositLines).values(rows)
+/**
+ * A journal with its postings (and a deposit's lines) in one statement. The caller has checked
+ * that the postings balance. Returns the journal's ids.
+ */
+export async function insertJournal(
+  tx: Tx,
+  options: {
+    journal: typeof journals.$inferInsert
+    postings: { accountId: number; amountRupiah: number }[]
+    depositLines?: Omit<typeof depositLines.$inferInsert, 'cityId' | 'journalId'>[]
+  },
+): Promise<{ id: number; publicId: string }> {
+  const { cityId } = options.journal
+  const publicId = options.journal.publicId ?? newPublicId()
+  const journalId = sql`(select id from new_journal)`
+  const lines = options.depositLines ?? []
+  const result = await tx.execute(sql`
+    with new_journal as (${tx
+      .insert(journals)
+      .values({ ...options.journal, publicId })
+      .returning({ id: journals.id })
+      .getSQL()}),
+    new_postings as (${tx
+      .insert(postings)
+      .values(options.postings.map((posting) => ({ cityId, journalId, ...posting })))
+      .getSQL()})
+    ${
+      lines.length > 0
+        ? sql`, new_lines as (${tx
+            .insert(depositLines)
+            .values(lines.map((line) => ({ cityId, journalId, ...line })))
+            .getSQL()})`
+        : sql``
+    }
+    select id from new_journal`)
+  return { id: Number(rowsOf<{ id: number | string }>(result)[0]!.id), publicId }
 }
 
 export function listPrices(db: DbOrTx, bank: Bank) {
@@ -124,6 +198,67 @@ export function listPrices(db: DbOrTx, bank: Bank) {
     .from(prices)
     .where(and(eq(prices.cityId, bank.cityId), eq(prices.bankFacilityId, bank.bankFacilityId)))
     .orderBy(asc(prices.subMaterial), desc(prices.effectiveFrom))
+}
+
+/**
+ * What a deposit needs to know, in one round trip: the nasabah of this bank; the price rows of the
+ * deposited sub-materials, the bank's own and its induk's (followInduk decides between them); and
+ * the ids of the two accounts a deposit posts to (null until first used). Undefined: no such
+ * nasabah at this bank.
+ */
+export async function findDepositContext(
+  db: DbOrTx,
+  bank: Bank & { parentFacilityId: number | null; publicId: string; subMaterials: string[] },
+) {
+  const { cityId, bankFacilityId, parentFacilityId } = bank
+  const banks = parentFacilityId === null ? [bankFacilityId] : [bankFacilityId, parentFacilityId]
+  const [row] = await db
+    .select({
+      nasabah: {
+        id: nasabah.id,
+        publicId: nasabah.publicId,
+        kind: nasabah.kind,
+        villageCode: nasabah.villageCode,
+      },
+      nasabahAccountId: sql<number | null>`(
+        select a.id from ${accounts} a
+         where a.city_id = ${cityId} and a.bank_facility_id = ${bankFacilityId}
+           and a.kind = 'nasabah' and a.nasabah_id = ${nasabah}.id)`,
+      purchasesAccountId: sql<number | null>`(
+        select a.id from ${accounts} a
+         where a.city_id = ${cityId} and a.bank_facility_id = ${bankFacilityId}
+           and a.kind = 'purchases' and a.nasabah_id is null)`,
+      prices: sql<(PriceRow & { bankFacilityId: number })[]>`(
+        select coalesce(json_agg(json_build_object(
+                 'bankFacilityId', p.bank_facility_id, 'subMaterial', p.sub_material,
+                 'pricePerKgRupiah', p.price_per_kg_rupiah, 'effectiveFrom', p.effective_from)), '[]'::json)
+          from ${prices} p
+         where p.city_id = ${cityId}
+           and p.bank_facility_id in (${sql.join(
+             banks.map((id) => sql`${id}`),
+             sql`, `,
+           )})
+           and p.sub_material in (${sql.join(
+             [...new Set(bank.subMaterials)].map((subMaterial) => sql`${subMaterial}`),
+             sql`, `,
+           )}))`,
+    })
+    .from(nasabah)
+    .where(
+      and(
+        eq(nasabah.cityId, cityId),
+        eq(nasabah.bankFacilityId, bankFacilityId),
+        eq(nasabah.publicId, bank.publicId),
+      ),
+    )
+  if (!row) return undefined
+  const own = row.prices.filter((price) => price.bankFacilityId === bankFacilityId)
+  const induk = row.prices.filter((price) => price.bankFacilityId !== bankFacilityId)
+  return {
+    nasabah: row.nasabah,
+    prices: followInduk(own, induk),
+    accountIds: { nasabah: row.nasabahAccountId, purchases: row.purchasesAccountId },
+  }
 }
 
 /** The prices a bank deposits at: its own, and its induk's for whatever it does not price itself. */

@@ -3,6 +3,7 @@ import { can } from '../../../platform/server/access/policy.ts'
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import { cityToday, type ServiceContext } from '../../../platform/server/context.ts'
 import type { Tx } from '../../../platform/server/db/client.ts'
+import { newPublicId } from '../../../platform/server/db/columns.ts'
 import { AppError, type FieldProblem } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
@@ -199,6 +200,31 @@ export async function listPrices(context: ServiceContext, target: BankTarget) {
   }))
 }
 
+/** Checks that the postings balance and resolves their accounts, all in one query. */
+async function resolvePostings(
+  tx: Tx,
+  bank: { cityId: number; bankFacilityId: number },
+  options: {
+    nasabahId?: number
+    /** A posting to another bank's account (a transfer to the induk) names that bank. */
+    postings: (Posting & { bankFacilityId?: number })[]
+  },
+) {
+  if (!isBalanced(options.postings)) throw new Error('unbalanced journal')
+  const accountIds = await repo.accountIdsOf(tx, {
+    cityId: bank.cityId,
+    accounts: options.postings.map((posting) => ({
+      bankFacilityId: posting.bankFacilityId ?? bank.bankFacilityId,
+      kind: posting.account,
+      nasabahId: posting.account === 'nasabah' ? options.nasabahId : null,
+    })),
+  })
+  return options.postings.map((posting, index) => ({
+    accountId: accountIds[index]!,
+    amountRupiah: posting.amountRupiah,
+  }))
+}
+
 export async function postJournal(
   tx: Tx,
   bank: { cityId: number; bankFacilityId: number },
@@ -209,18 +235,8 @@ export async function postJournal(
     postings: (Posting & { bankFacilityId?: number })[]
   },
 ) {
-  if (!isBalanced(options.postings)) throw new Error('unbalanced journal')
-  const resolved = []
-  for (const posting of options.postings) {
-    const accountId = await repo.accountOf(tx, {
-      cityId: bank.cityId,
-      bankFacilityId: posting.bankFacilityId ?? bank.bankFacilityId,
-      kind: posting.account,
-      ...(posting.account === 'nasabah' ? { nasabahId: options.nasabahId } : {}),
-    })
-    resolved.push({ accountId, amountRupiah: posting.amountRupiah })
-  }
-  return repo.insertJournal(tx, { journal: options.journal, postings: resolved })
+  const postings = await resolvePostings(tx, bank, options)
+  return repo.insertJournal(tx, { journal: options.journal, postings })
 }
 
 export interface DepositLineInput {
@@ -237,9 +253,16 @@ export async function deposit(
   target: BankTarget & { nasabahId: string; date?: string; lines: DepositLineInput[] },
 ) {
   assertTeller(context, target)
-  const { bank, nasabah } = await loadNasabah(context, target)
-  const date = target.date ?? cityToday(context, target.city)
-  const priceList = await repo.listEffectivePrices(context.database.db, bank)
+  const bank = await loadBank(context, target)
+  const found = await repo.findDepositContext(context.database.db, {
+    ...bank,
+    publicId: target.nasabahId,
+    subMaterials: target.lines.map((line) => line.subMaterial),
+  })
+  if (!found) throw new AppError('nasabah.not_found')
+  const { nasabah, prices: priceList } = found
+  const today = cityToday(context, target.city)
+  const date = target.date ?? today
   const problems: FieldProblem[] = []
   const priced = target.lines.map((line, index) => {
     const price = priceInForce(priceList, { subMaterial: line.subMaterial, date })
@@ -256,17 +279,33 @@ export async function deposit(
       amountRupiah: rupiahForWeight({ weightGrams: line.weightGrams, pricePerKgRupiah }),
     }
   })
-  if (date > cityToday(context, target.city))
-    problems.push({ field: '/body/date', code: 'flow.date_in_future' })
+  if (date > today) problems.push({ field: '/body/date', code: 'flow.date_in_future' })
   const source = nasabah.villageCode ?? bank.facility.villageCode
   if (!source) problems.push({ field: '/body/nasabahId', code: 'bank.nasabah_needs_village' })
   if (problems.length > 0) throw new AppError('validation.failed', { details: problems })
   const total = priced.reduce((sum, line) => sum + line.amountRupiah, 0)
 
-  const journal = await runWrite(context, async (tx) => {
-    await repo.accountOf(tx, { ...bank, kind: 'nasabah', nasabahId: nasabah.id, lock: true })
-    const row = await postJournal(tx, bank, {
+  const postings = depositPostings(total)
+  if (!isBalanced(postings)) throw new Error('unbalanced journal')
+
+  return runWrite(context, async (tx) => {
+    const { nasabah: nasabahAccountId, purchases: purchasesAccountId } = found.accountIds
+    const resolved =
+      nasabahAccountId !== null && purchasesAccountId !== null
+        ? postings.map((posting) => ({
+            accountId: posting.account === 'nasabah' ? nasabahAccountId : purchasesAccountId,
+            amountRupiah: posting.amountRupiah,
+          }))
+        : await resolvePostings(tx, bank, { nasabahId: nasabah.id, postings })
+    const journalPublicId = newPublicId()
+    const flowPublicIds = priced.map(() => newPublicId())
+    // The journal goes first: its postings hold the nasabah's account (foreign key, key-share
+    // mode) before the flows hold the bank's facility row, the order a reversal takes them in
+    // (account, then facility), so the two cannot deadlock. A deposit takes no exclusive lock: it
+    // only adds, and a withdrawal or reversal that locks the account waits for it to commit.
+    await repo.insertJournal(tx, {
       journal: {
+        publicId: journalPublicId,
         cityId: bank.cityId,
         bankFacilityId: bank.bankFacilityId,
         kind: 'deposit',
@@ -274,41 +313,34 @@ export async function deposit(
         occurredOn: date,
         recordedBy: context.actor?.userId ?? null,
       },
-      nasabahId: nasabah.id,
-      postings: depositPostings(total),
+      postings: resolved,
+      depositLines: priced.map((line, index) => ({ ...line, flowPublicId: flowPublicIds[index]! })),
     })
-    // Audited before the flows: the flow ledger locks the bank's facility row, so the less the
-    // transaction does after that, the more deposits a bank takes per second.
     await recordAudit(tx, context, {
       cityId: bank.cityId,
       action: 'bank_deposit.recorded',
       entityType: 'bank_journal',
-      entityId: row.publicId,
+      entityId: journalPublicId,
       after: { nasabah: nasabah.publicId, date, totalRupiah: total, lines: priced },
     })
-    const lines = []
-    for (const line of priced) {
-      const flow = await recordFlowInTransaction(tx, context, {
-        module: 'bank-sampah',
-        city: target.city,
-        input: {
-          kind: 'intake',
-          date,
-          weightGrams: line.weightGrams,
-          material: categoryOfSubMaterial(line.subMaterial),
-          subMaterial: line.subMaterial,
-          fromVillageCode: source,
-          fromSector: nasabah.kind === 'school' ? 'fasilitas_publik' : 'rumah_tangga',
-          toFacilityId: target.bankId,
-          note: `setoran bank sampah ${row.publicId}`,
-        },
-      })
-      lines.push({ cityId: bank.cityId, journalId: row.id, ...line, flowPublicId: flow.publicId })
-    }
-    await repo.insertDepositLines(tx, lines)
-    return { id: row.publicId, date, totalRupiah: total, lines: priced }
+    await recordFlowInTransaction(tx, context, {
+      module: 'bank-sampah',
+      city: target.city,
+      inputs: priced.map((line, index) => ({
+        publicId: flowPublicIds[index]!,
+        kind: 'intake' as const,
+        date,
+        weightGrams: line.weightGrams,
+        material: categoryOfSubMaterial(line.subMaterial),
+        subMaterial: line.subMaterial,
+        fromVillageCode: source,
+        fromSector: nasabah.kind === 'school' ? ('fasilitas_publik' as const) : ('rumah_tangga' as const),
+        toFacilityId: target.bankId,
+        note: `setoran bank sampah ${journalPublicId}`,
+      })),
+    })
+    return { id: journalPublicId, date, totalRupiah: total, lines: priced }
   })
-  return journal
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx, Tx } from '../../../platform/server/db/client.ts'
 import { rowsOf } from '../../../platform/server/db/client.ts'
+import { villages } from '../../../platform/server/tenancy/cities.tables.ts'
 import type { DailyMovement, FlowKind, Outcome } from '../domain/flows.ts'
 import type { Material } from '../domain/materials.ts'
 import { facilities } from './facilities.tables.ts'
@@ -79,6 +80,56 @@ export async function insertFlows(db: DbOrTx, rows: NewFlow[]): Promise<void> {
 export async function insertFlow(db: DbOrTx, values: NewFlow): Promise<FlowRow> {
   const [row] = await db.insert(wasteFlows).values(values).returning()
   return row!
+}
+
+/** Several checked rows in one statement, returned in the order given (matched by public id). */
+export async function insertFlowRows(db: DbOrTx, values: (NewFlow & { publicId: string })[]) {
+  const inserted = await db.insert(wasteFlows).values(values).returning()
+  const byPublicId = new Map(inserted.map((row) => [row.publicId, row]))
+  return values.map((value) => byPublicId.get(value.publicId)!)
+}
+
+/**
+ * What a batch of flows refers to, in one round trip: the internal ids of the facilities named
+ * by public id, and which of the desa/kelurahan codes belong to the city.
+ */
+export async function findFlowReferences(
+  db: DbOrTx,
+  options: { cityId: number; facilityPublicIds: string[]; villageCodes: string[] },
+) {
+  const { cityId } = options
+  const facilityIds = [...new Set(options.facilityPublicIds)]
+  const villageCodes = [...new Set(options.villageCodes)]
+  const facilityRows = facilityIds.length
+    ? sql`select 'facility' as kind, public_id as key, id from ${facilities}
+           where city_id = ${cityId} and public_id in (${sql.join(
+             facilityIds.map((id) => sql`${id}`),
+             sql`, `,
+           )})`
+    : null
+  const villageRows = villageCodes.length
+    ? sql`select 'village' as kind, code as key, null::integer as id from ${villages}
+           where city_id = ${cityId} and code in (${sql.join(
+             villageCodes.map((code) => sql`${code}`),
+             sql`, `,
+           )})`
+    : null
+  const found = {
+    facilities: new Map<string, { id: number; publicId: string }>(),
+    villageCodes: new Set<string>(),
+  }
+  const query =
+    facilityRows && villageRows
+      ? sql`${facilityRows} union all ${villageRows}`
+      : (facilityRows ?? villageRows)
+  if (!query) return found
+  for (const row of rowsOf<{ kind: 'facility' | 'village'; key: string; id: number | null }>(
+    await db.execute(query),
+  )) {
+    if (row.kind === 'facility') found.facilities.set(row.key, { id: Number(row.id), publicId: row.key })
+    else found.villageCodes.add(row.key)
+  }
+  return found
 }
 
 export async function findFlow(db: DbOrTx, options: { cityId: number; publicId: string }) {

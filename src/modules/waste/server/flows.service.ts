@@ -3,6 +3,7 @@ import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import type { ServiceContext } from '../../../platform/server/context.ts'
 import { cityToday } from '../../../platform/server/context.ts'
 import type { Tx } from '../../../platform/server/db/client.ts'
+import { newPublicId } from '../../../platform/server/db/columns.ts'
 import { AppError } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
@@ -17,7 +18,6 @@ import {
   saleRevenueRupiah,
 } from '../domain/flows.ts'
 import type { Material, SourceSector, SubMaterial } from '../domain/materials.ts'
-import * as facilitiesRepo from './facilities.repository.ts'
 import * as repo from './flows.repository.ts'
 
 export interface FlowInput {
@@ -36,19 +36,6 @@ export interface FlowInput {
   pricePerKgRupiah?: number | null
   buyerName?: string | null
   note?: string | null
-}
-
-async function facilityIdOf(
-  tx: Tx,
-  options: { city: CityRef; publicId: string | null | undefined; field: string },
-) {
-  if (!options.publicId) return { id: null, publicId: null }
-  const found = await facilitiesRepo.findFacility(tx, { cityId: options.city.id, publicId: options.publicId })
-  if (!found)
-    throw new AppError('validation.failed', {
-      details: [{ field: `/body/${options.field}`, code: 'facility.not_found' }],
-    })
-  return { id: found.facility.id, publicId: found.facility.publicId }
 }
 
 /** The facility whose record this is: an operator may only record for their own. */
@@ -100,71 +87,123 @@ async function assertMassBalance(
   })
 }
 
+/** A module that names a row before it is written (a deposit line names its flow) picks its public id. */
+type ModuleFlowInput = FlowInput & { publicId?: string }
+
+function referenceOf(
+  refs: Awaited<ReturnType<typeof repo.findFlowReferences>>,
+  options: { publicId: string | null | undefined; field: string },
+) {
+  if (!options.publicId) return { id: null, publicId: null }
+  const found = refs.facilities.get(options.publicId)
+  if (!found)
+    throw new AppError('validation.failed', {
+      details: [{ field: `/body/${options.field}`, code: 'facility.not_found' }],
+    })
+  return found
+}
+
+/**
+ * Checks and writes flows, in order: all of a batch or none. The references of the whole batch
+ * are read in one query, and a batch that draws on no stock is written in one statement.
+ */
 async function insertChecked(
   tx: Tx,
   context: ServiceContext,
-  options: { city: CityRef; input: FlowInput; isAuthorised?: boolean; recordedByModule?: string },
-) {
-  const { city, input } = options
-  const from = await facilityIdOf(tx, { city, publicId: input.fromFacilityId, field: 'fromFacilityId' })
-  const to = await facilityIdOf(tx, { city, publicId: input.toFacilityId, field: 'toFacilityId' })
-  if (!options.isAuthorised) {
-    assertCanRecord(context, {
-      city,
-      facilityPublicId: recordingFacility(input.kind, from.publicId, to.publicId),
-    })
-  }
+  options: {
+    city: CityRef
+    inputs: ModuleFlowInput[]
+    isAuthorised?: boolean
+    recordedByModule?: string
+  },
+): Promise<repo.FlowRow[]> {
+  const { city, inputs } = options
+  const refs = await repo.findFlowReferences(tx, {
+    cityId: city.id,
+    facilityPublicIds: inputs.flatMap((input) =>
+      [input.fromFacilityId, input.toFacilityId].filter((id): id is string => !!id),
+    ),
+    villageCodes: inputs.flatMap((input) => (input.fromVillageCode ? [input.fromVillageCode] : [])),
+  })
   const today = cityToday(context, city)
-  const date = input.date ?? today
-  const draft: FlowDraft = { ...input, fromFacilityId: from.id, toFacilityId: to.id }
-  const problems = checkFlowShape(draft).map((p) => ({ field: `/body/${p.field}`, code: p.code }))
-  if (date > today) problems.push({ field: '/body/date', code: 'flow.date_in_future' })
-  if (
-    input.fromVillageCode &&
-    !(await facilitiesRepo.findVillageOfCity(tx, { cityId: city.id, code: input.fromVillageCode }))
-  ) {
-    problems.push({ field: '/body/fromVillageCode', code: 'facility.village_not_in_city' })
-  }
-  if (problems.length > 0)
-    throw new AppError('validation.failed', { details: problems, params: { city: city.name } })
+  const checked = inputs.map(({ publicId, ...input }) => {
+    const from = referenceOf(refs, { publicId: input.fromFacilityId, field: 'fromFacilityId' })
+    const to = referenceOf(refs, { publicId: input.toFacilityId, field: 'toFacilityId' })
+    if (!options.isAuthorised) {
+      assertCanRecord(context, {
+        city,
+        facilityPublicId: recordingFacility(input.kind, from.publicId, to.publicId),
+      })
+    }
+    const date = input.date ?? today
+    const draft: FlowDraft = { ...input, fromFacilityId: from.id, toFacilityId: to.id }
+    const problems = checkFlowShape(draft).map((p) => ({ field: `/body/${p.field}`, code: p.code }))
+    if (date > today) problems.push({ field: '/body/date', code: 'flow.date_in_future' })
+    if (input.fromVillageCode && !refs.villageCodes.has(input.fromVillageCode)) {
+      problems.push({ field: '/body/fromVillageCode', code: 'facility.village_not_in_city' })
+    }
+    if (problems.length > 0)
+      throw new AppError('validation.failed', { details: problems, params: { city: city.name } })
+    const isSale = input.kind === 'outcome' && input.outcome === 'recycled_sold'
+    const values = {
+      publicId: publicId ?? newPublicId(),
+      cityId: city.id,
+      flowDate: date,
+      kind: input.kind,
+      material: input.material,
+      subMaterial: input.subMaterial ?? null,
+      sortedFrom: input.sortedFrom ?? null,
+      weightGrams: input.weightGrams,
+      fromFacilityId: from.id,
+      fromVillageCode: input.fromVillageCode ?? null,
+      fromSector: input.fromSector ?? null,
+      toFacilityId: to.id,
+      outcome: input.outcome ?? null,
+      pricePerKgRupiah: input.pricePerKgRupiah ?? null,
+      revenueRupiah: isSale
+        ? saleRevenueRupiah({ weightGrams: input.weightGrams, pricePerKgRupiah: input.pricePerKgRupiah! })
+        : null,
+      buyerName: input.buyerName?.trim() || null,
+      note: input.note?.trim() || null,
+      recordedBy: context.actor?.userId ?? null,
+      recordedByModule: options.recordedByModule ?? null,
+    }
+    return { input, date, drawn: drawsOn(draft), values }
+  })
 
+  // Concurrent writes to one facility are serialised (LEDGERS.md): one statement locks every
+  // facility of the batch, so two flows cannot both spend the same kilos.
   await repo.lockFacilities(tx, {
     cityId: city.id,
-    ids: [from.id, to.id].filter((id): id is number => id !== null),
+    ids: checked.flatMap(({ values }) =>
+      [values.fromFacilityId, values.toFacilityId].filter((id): id is number => id !== null),
+    ),
   })
-  const drawn = drawsOn(draft)
-  if (drawn) await assertMassBalance(tx, { city, ...drawn, date, deltaGrams: -input.weightGrams })
-  const isSale = input.kind === 'outcome' && input.outcome === 'recycled_sold'
-  const row = await repo.insertFlow(tx, {
-    cityId: city.id,
-    flowDate: date,
-    kind: input.kind,
-    material: input.material,
-    subMaterial: input.subMaterial ?? null,
-    sortedFrom: input.sortedFrom ?? null,
-    weightGrams: input.weightGrams,
-    fromFacilityId: from.id,
-    fromVillageCode: input.fromVillageCode ?? null,
-    fromSector: input.fromSector ?? null,
-    toFacilityId: to.id,
-    outcome: input.outcome ?? null,
-    pricePerKgRupiah: input.pricePerKgRupiah ?? null,
-    revenueRupiah: isSale
-      ? saleRevenueRupiah({ weightGrams: input.weightGrams, pricePerKgRupiah: input.pricePerKgRupiah! })
-      : null,
-    buyerName: input.buyerName?.trim() || null,
-    note: input.note?.trim() || null,
-    recordedBy: context.actor?.userId ?? null,
-    recordedByModule: options.recordedByModule ?? null,
-  })
-  await recordAudit(tx, context, {
-    cityId: city.id,
-    action: 'waste_flow.recorded',
-    entityType: 'waste_flow',
-    entityId: row.publicId,
-    after: { ...input, date },
-  })
-  return row
+  let rows: repo.FlowRow[]
+  if (checked.every(({ drawn }) => !drawn)) {
+    rows = await repo.insertFlowRows(
+      tx,
+      checked.map(({ values }) => values),
+    )
+  } else {
+    // Each draw is checked against the stock as the rows before it in the batch left it.
+    rows = []
+    for (const { drawn, date, input, values } of checked) {
+      if (drawn) await assertMassBalance(tx, { city, ...drawn, date, deltaGrams: -input.weightGrams })
+      rows.push(await repo.insertFlow(tx, values))
+    }
+  }
+  for (const [index, row] of rows.entries()) {
+    const { input, date } = checked[index]!
+    await recordAudit(tx, context, {
+      cityId: city.id,
+      action: 'waste_flow.recorded',
+      entityType: 'waste_flow',
+      entityId: row.publicId,
+      after: { ...input, date },
+    })
+  }
+  return rows
 }
 
 async function reverseChecked(
@@ -228,7 +267,10 @@ async function reverseChecked(
 }
 
 export function recordFlow(context: ServiceContext, options: { city: CityRef; input: FlowInput }) {
-  return runWrite(context, (tx) => insertChecked(tx, context, options))
+  return runWrite(context, async (tx) => {
+    const [row] = await insertChecked(tx, context, { city: options.city, inputs: [options.input] })
+    return row!
+  })
 }
 
 export function reverseFlow(
@@ -249,27 +291,39 @@ export function correctFlow(
       flowId: options.flowId,
       note: options.input.note,
     })
-    const replacement = await insertChecked(tx, context, { city: options.city, input: options.input })
-    return { reversal, replacement }
+    const [replacement] = await insertChecked(tx, context, { city: options.city, inputs: [options.input] })
+    return { reversal, replacement: replacement! }
   })
 }
 
 /**
  * For another module's write that moves waste as part of its own business event (a bank sampah
  * deposit): inside the caller's transaction, with every ledger rule, but the caller has already
- * checked who may do it.
+ * checked who may do it. `inputs` records several movements at once (all or none), in order; each
+ * may carry the public id its row is to have.
  */
 export function recordFlowInTransaction(
   tx: Tx,
   context: ServiceContext,
   options: { city: CityRef; input: FlowInput; module: string },
-) {
-  return insertChecked(tx, context, {
+): Promise<repo.FlowRow>
+export function recordFlowInTransaction(
+  tx: Tx,
+  context: ServiceContext,
+  options: { city: CityRef; inputs: ModuleFlowInput[]; module: string },
+): Promise<repo.FlowRow[]>
+export async function recordFlowInTransaction(
+  tx: Tx,
+  context: ServiceContext,
+  options: { city: CityRef; module: string } & ({ input: FlowInput } | { inputs: ModuleFlowInput[] }),
+): Promise<repo.FlowRow | repo.FlowRow[]> {
+  const rows = await insertChecked(tx, context, {
     city: options.city,
-    input: options.input,
+    inputs: 'inputs' in options ? options.inputs : [options.input],
     isAuthorised: true,
     recordedByModule: options.module,
   })
+  return 'inputs' in options ? rows : rows[0]!
 }
 
 /** The reversal counterpart of recordFlowInTransaction (a bank sampah deposit taken back). */

@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm'
 import { nextDate, startOfCityDay } from '../../domain/city-time.ts'
 import { assertCan } from '../access/policy.ts'
 import type { ServiceContext } from '../context.ts'
@@ -33,9 +34,47 @@ function redact(value: unknown): unknown {
   return value
 }
 
+type AuditRow = typeof auditLog.$inferInsert
+
+/**
+ * Audit rows a transaction has recorded but not yet written. runWrite() opens the list when its
+ * transaction begins and writes it, in one statement, just before the commit: the rows still
+ * commit with the write they describe or not at all, without a round trip each.
+ */
+const pendingAudit = new WeakMap<Tx, AuditRow[]>()
+
+/** For runWrite(): from now on this transaction's audit rows wait for writePendingAudit(). */
+export function holdAuditUntilCommit(tx: Tx): void {
+  pendingAudit.set(tx, [])
+}
+
+// A few hundred rows per statement keeps far below PostgreSQL's 65 535 parameters per statement.
+const AUDIT_ROWS_PER_STATEMENT = 500
+
+/**
+ * Writes the held rows. When the transaction has one more statement to send anyway, `alongWith`
+ * carries the last batch in the same statement (as a CTE), so auditing costs no round trip of its own.
+ */
+export async function writePendingAudit(tx: Tx, alongWith?: SQL): Promise<void> {
+  const rows = pendingAudit.get(tx) ?? []
+  pendingAudit.delete(tx)
+  let start = 0
+  for (; rows.length - start > AUDIT_ROWS_PER_STATEMENT; start += AUDIT_ROWS_PER_STATEMENT) {
+    await tx.insert(auditLog).values(rows.slice(start, start + AUDIT_ROWS_PER_STATEMENT))
+  }
+  const last = rows.slice(start)
+  if (alongWith && last.length > 0) {
+    await tx.execute(sql`with audit_rows as (${tx.insert(auditLog).values(last).getSQL()}) ${alongWith}`)
+  } else if (alongWith) {
+    await tx.execute(alongWith)
+  } else if (last.length > 0) {
+    await tx.insert(auditLog).values(last)
+  }
+}
+
 /** Call inside the transaction of the write it describes: both commit or neither does. */
 export async function recordAudit(tx: Tx, context: ServiceContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  const row: AuditRow = {
     cityId: entry.cityId,
     actorUserId: context.actor?.userId ?? null,
     actorLabel: context.actor?.username ?? context.actorLabel,
@@ -45,7 +84,10 @@ export async function recordAudit(tx: Tx, context: ServiceContext, entry: AuditE
     before: redact(entry.before),
     after: redact(entry.after),
     requestId: context.requestId,
-  })
+  }
+  const pending = pendingAudit.get(tx)
+  if (pending) pending.push(row)
+  else await tx.insert(auditLog).values(row)
 }
 
 export interface AuditQuery {

@@ -1,6 +1,9 @@
-import { and, eq, isNull, lt, ne } from 'drizzle-orm'
+import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm'
 import type { ThrottleState } from '../../domain/login-throttle.ts'
+import { roleGrants } from '../access/access.tables.ts'
+import type { Grant } from '../access/policy.ts'
 import type { DbOrTx, Tx } from '../db/client.ts'
+import { cities } from '../tenancy/cities.tables.ts'
 import { apiTokens, loginThrottle, sessions, users } from './auth.tables.ts'
 
 export type UserRow = typeof users.$inferSelect
@@ -42,9 +45,36 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
   await db.insert(sessions).values(values)
 }
 
+/**
+ * The session, what an actor needs of its user, and the user's role grants, read fresh on every
+ * request (a revoked session or grant takes effect at once), in one round trip. Grants in the order
+ * findGrantsOfUser gives.
+ */
 export async function findSessionWithUser(db: DbOrTx, tokenHash: string) {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: {
+        csrfToken: sessions.csrfToken,
+        createdAt: sessions.createdAt,
+        expiresAt: sessions.expiresAt,
+        lastSeenAt: sessions.lastSeenAt,
+      },
+      user: {
+        id: users.id,
+        publicId: users.publicId,
+        username: users.username,
+        displayName: users.displayName,
+        isPlatformAdmin: users.isPlatformAdmin,
+        locale: users.locale,
+        disabledAt: users.disabledAt,
+      },
+      grants: sql<Grant[]>`(
+        select coalesce(json_agg(json_build_object(
+                 'cityId', g.city_id, 'role', g.role, 'scopeKind', g.scope_kind, 'scopeId', g.scope_id)
+                 order by c.name, g.role), '[]'::json)
+          from ${roleGrants} g join ${cities} c on c.id = g.city_id
+         where g.user_id = ${users}.id)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash))

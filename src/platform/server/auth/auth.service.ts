@@ -19,7 +19,13 @@ import { API_TOKEN_PREFIX, hashToken, newSecretToken } from './tokens.ts'
 const SESSION_REFRESH_MS = 5 * 60_000
 
 export async function loadActor(db: Db, user: repo.UserRow): Promise<Actor> {
-  const grants = await findGrantsOfUser(db, user.id)
+  return actorOf(user, await findGrantsOfUser(db, user.id))
+}
+
+function actorOf(
+  user: Pick<repo.UserRow, 'id' | 'publicId' | 'username' | 'displayName' | 'isPlatformAdmin' | 'locale'>,
+  grants: Parameters<typeof toGrant>[0][],
+): Actor {
   return {
     userId: user.id,
     publicId: user.publicId,
@@ -55,7 +61,7 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Sess
   }
   return {
     status: 'valid',
-    actor: await loadActor(db, found.user),
+    actor: actorOf(found.user, found.grants),
     csrfToken: found.session.csrfToken,
     tokenHash,
     renewedUntil,

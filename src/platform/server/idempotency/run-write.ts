@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm'
+import { holdAuditUntilCommit, writePendingAudit } from '../audit/audit.service.ts'
 import type { ServiceContext } from '../context.ts'
 import { isUniqueViolation, type Tx } from '../db/client.ts'
 import { AppError } from '../errors.ts'
 import { idempotencyKeys } from './idempotency.tables.ts'
 
 /**
- * Runs a write in one transaction. When the request carried an Idempotency-Key, the result is
+ * Runs a write in one transaction. Its audit rows are written just before the commit (see
+ * holdAuditUntilCommit). When the request carried an Idempotency-Key, the result is
  * stored in that same transaction, so a retry can never find the record without the key or the
  * key without the record. Every write of a service belongs inside `work`: on a replay it does not
  * run at all. Two identical requests racing each other: the second one's insert of the key waits
@@ -25,13 +27,19 @@ export async function runWrite<T>(context: ServiceContext, work: (tx: Tx) => Pro
             .values({ scope: claim.scope, key: claim.key, requestHash: claim.requestHash })
             .returning({ id: idempotencyKeys.id })
         : []
+      holdAuditUntilCommit(tx)
       const result = await work(tx)
-      if (claimed) {
-        await tx
-          .update(idempotencyKeys)
-          .set({ result: result === undefined ? null : JSON.parse(JSON.stringify(result)) })
-          .where(eq(idempotencyKeys.id, claimed.id))
-      }
+      // The stored result and the audit rows travel in one statement, the transaction's last.
+      await writePendingAudit(
+        tx,
+        claimed
+          ? tx
+              .update(idempotencyKeys)
+              .set({ result: result === undefined ? null : JSON.parse(JSON.stringify(result)) })
+              .where(eq(idempotencyKeys.id, claimed.id))
+              .getSQL()
+          : undefined,
+      )
       return result
     })
   } catch (error) {
