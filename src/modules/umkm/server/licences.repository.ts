@@ -36,6 +36,12 @@ export async function insertLicence(db: DbOrTx, values: NewLicence): Promise<Lic
   return row!
 }
 
+/** Many licences in one statement (the sample generator). */
+export async function insertLicences(db: DbOrTx, rows: NewLicence[]): Promise<void> {
+  if (rows.length === 0) return
+  await db.insert(umkmLicences).values(rows)
+}
+
 export async function updateLicence(
   db: DbOrTx,
   options: { cityId: number; id: number; values: Partial<NewLicence> },

@@ -1,8 +1,7 @@
-import { and, asc, eq, gt, inArray, Param, sql } from 'drizzle-orm'
-import type { PgColumn } from 'drizzle-orm/pg-core'
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
 import { type DbOrTx, rowsOf, type Tx } from '../../../platform/server/db/client.ts'
 import { cities, districts, villages } from '../../../platform/server/tenancy/cities.tables.ts'
-import type { NewBusiness, NewFigures } from './umkm.repository.ts'
+import { UPDATABLE } from './umkm.bulk.repository.ts'
 import { umkmBusinesses, umkmBusinessFigures } from './umkm.tables.ts'
 
 /** The city's kecamatan and desa/kelurahan, and its province, for checking where businesses are. */
@@ -74,50 +73,6 @@ export async function findLatestSidtFigures(db: DbOrTx, options: { cityId: numbe
   )
 }
 
-/** The columns an import may change, each cast to its own SQL type inside a VALUES list. */
-const UPDATABLE = [
-  'sidtId',
-  'name',
-  'kbliCode',
-  'kbliVersion',
-  'nib',
-  'ownerName',
-  'ownerNik',
-  'ownerPhone',
-  'ownerSex',
-  'ownerHasDisability',
-  'ownerBirthDate',
-  'ownerEducation',
-  'ownerVillageCode',
-  'ownerAddress',
-  'ownerRt',
-  'ownerRw',
-  'mainActivity',
-  'products',
-  'legalForm',
-  'selfReportedScale',
-  'startedMonth',
-  'startedYear',
-  'villageCode',
-  'address',
-  'rt',
-  'rw',
-  'photoUrl',
-  'latitude',
-  'longitude',
-  'workersPaidMale',
-  'workersPaidFemale',
-  'workersUnpaidMale',
-  'workersUnpaidFemale',
-  'workersDisabledMale',
-  'workersDisabledFemale',
-  'sidtPulledAt',
-  'sidtUpdatedAt',
-  'sidtSourcePage',
-] as const satisfies readonly (keyof NewBusiness)[]
-
-export type BusinessChanges = Partial<Pick<NewBusiness, (typeof UPDATABLE)[number]>>
-
 /**
  * What an import matches rows on (the SIDT id, then the NIB), with the columns it may change, so
  * a row that states nothing new is not written again.
@@ -133,99 +88,6 @@ export function findBusinessesForImport(db: DbOrTx, options: { cityId: number })
 }
 
 export type StoredBusiness = Awaited<ReturnType<typeof findBusinessesForImport>>[number]
-
-/**
- * Rows as one array per column, `unnest(...)`-ed into a table: a batch is a statement with one
- * parameter per column instead of one per cell. PGlite and PostgreSQL parse and bind it several
- * times faster than a multi-row VALUES list of the same rows.
- */
-function unnestOf(
-  columns: readonly PgColumn[],
-  rows: readonly Record<string, unknown>[],
-  keys: readonly string[],
-) {
-  const arrays = columns.map((column, i) => {
-    const values = rows.map((row) => {
-      const value = row[keys[i]!]
-      return value instanceof Date ? value.toISOString() : (value ?? null)
-    })
-    return sql`${new Param(values)}::${sql.raw(column.getSQLType())}[]`
-  })
-  return sql`unnest(${sql.join(arrays, sql`, `)})`
-}
-
-const INSERTED = ['publicId', 'cityId', ...UPDATABLE] as const
-
-/**
- * New businesses, one statement per batch. The caller gives each its public id (the column's JS
- * default does not run here) and every NOT NULL value; the ids come back by public id.
- */
-export async function insertBusinesses(tx: Tx, rows: NewBusiness[]) {
-  const columns = INSERTED.map((key) => umkmBusinesses[key] as PgColumn)
-  const result = await tx.execute(sql`
-    insert into ${umkmBusinesses} (${sql.join(
-      columns.map((column) => sql.identifier(column.name)),
-      sql`, `,
-    )})
-    select * from ${unnestOf(columns, rows, INSERTED)}
-    returning ${umkmBusinesses.id}, ${umkmBusinesses.publicId}`)
-  return rowsOf<{ id: number; public_id: string }>(result).map((row) => ({
-    id: Number(row.id),
-    publicId: row.public_id,
-  }))
-}
-
-const FIGURES = [
-  'publicId',
-  'cityId',
-  'businessId',
-  'asOf',
-  'capitalRupiah',
-  'annualSalesRupiah',
-  'assetsRupiah',
-  'workers',
-  'sourceNote',
-  'scalePp7Capital',
-  'scalePp7Sales',
-  'scaleUu20',
-  'scaleRuleVersion',
-] as const
-
-/** Figures records, one statement per batch; the caller gives each its public id. */
-export async function insertFigures(tx: Tx, rows: NewFigures[]) {
-  if (rows.length === 0) return
-  const columns = FIGURES.map((key) => umkmBusinessFigures[key] as PgColumn)
-  await tx.execute(sql`
-    insert into ${umkmBusinessFigures} (${sql.join(
-      columns.map((column) => sql.identifier(column.name)),
-      sql`, `,
-    )})
-    select * from ${unnestOf(columns, rows, FIGURES)}`)
-}
-
-/**
- * Many businesses changed in one statement, the new values `unnest`-ed beside their ids. A value
- * left out (null) keeps what the row holds: `coalesce(new, old)`.
- */
-export async function updateBusinesses(
-  tx: Tx,
-  options: { cityId: number; rows: { id: number; changes: BusinessChanges }[] },
-) {
-  if (options.rows.length === 0) return
-  const columns = UPDATABLE.map((key) => umkmBusinesses[key] as PgColumn)
-  const name = (column: PgColumn) => sql.identifier(column.name)
-  const assignments = columns.map(
-    (column) => sql`${name(column)} = coalesce(v.${name(column)}, ${umkmBusinesses}.${name(column)})`,
-  )
-  const rows = options.rows.map(({ id, changes }) => ({ ...changes, id }))
-  await tx.execute(sql`
-    update ${umkmBusinesses}
-    set ${sql.join(assignments, sql`, `)}, ${name(umkmBusinesses.updatedAt)} = now()
-    from ${unnestOf([umkmBusinesses.id, ...columns], rows, ['id', ...UPDATABLE])}
-      as v(id, ${sql.join(columns.map(name), sql`, `)})
-    where ${umkmBusinesses}.${name(umkmBusinesses.cityId)} = ${options.cityId}
-      and ${umkmBusinesses}.${name(umkmBusinesses.id)} = v.id`)
-}
 
 export type ExportBusinessRow = typeof umkmBusinesses.$inferSelect
 
@@ -258,3 +120,11 @@ export function listFiguresOf(db: DbOrTx, options: { cityId: number; businessIds
     )
     .orderBy(asc(umkmBusinessFigures.businessId), asc(umkmBusinessFigures.asOf), asc(umkmBusinessFigures.id))
 }
+
+// The bulk writers are shared with the sample generator.
+export {
+  type BusinessChanges,
+  insertBusinesses,
+  insertFigures,
+  updateBusinesses,
+} from './umkm.bulk.repository.ts'

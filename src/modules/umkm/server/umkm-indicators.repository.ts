@@ -42,12 +42,11 @@ export async function countLicensed(db: DbOrTx, options: { cityId: number; asOf:
       .from(umkmBusinesses)
       .where(condition ? and(inCity, condition) : inCity)
       .then(([row]) => row?.value ?? 0)
-  const [total, withNib, withFoodCertificate] = await Promise.all([
-    counted(),
-    // The registry's own NIB field, or an NIB recorded as a licence.
-    counted(or(isNotNull(umkmBusinesses.nib), hasLicence(['nib'], options.asOf))),
-    counted(hasLicence(['halal', 'pirt'], options.asOf)),
-  ])
+  // One after another: inside a transaction the queries share one connection.
+  const total = await counted()
+  // The registry's own NIB field, or an NIB recorded as a licence.
+  const withNib = await counted(or(isNotNull(umkmBusinesses.nib), hasLicence(['nib'], options.asOf)))
+  const withFoodCertificate = await counted(hasLicence(['halal', 'pirt'], options.asOf))
   return { total, withNib, withFoodCertificate }
 }
 
@@ -60,20 +59,19 @@ export async function coachingInYear(db: DbOrTx, options: { cityId: number; year
   const before = alias(umkmEnrolmentOutcomes, 'before')
   const after = alias(umkmEnrolmentOutcomes, 'after')
   const inYear = and(eq(umkmEnrolments.cityId, options.cityId), programmeInYear(options.year))
-  const [[participants], pairs] = await Promise.all([
-    db
-      .select({ value: countDistinct(umkmEnrolments.businessId) })
-      .from(umkmEnrolments)
-      .innerJoin(umkmProgrammes, eq(umkmProgrammes.id, umkmEnrolments.programmeId))
-      .where(inYear),
-    db
-      .select({ beforeRupiah: before.annualSalesRupiah, afterRupiah: after.annualSalesRupiah })
-      .from(umkmEnrolments)
-      .innerJoin(umkmProgrammes, eq(umkmProgrammes.id, umkmEnrolments.programmeId))
-      .innerJoin(before, and(eq(before.enrolmentId, umkmEnrolments.id), eq(before.stage, 'before')))
-      .innerJoin(after, and(eq(after.enrolmentId, umkmEnrolments.id), eq(after.stage, 'after')))
-      .where(and(inYear, isNotNull(before.annualSalesRupiah), isNotNull(after.annualSalesRupiah))),
-  ])
+  // One after another: inside a transaction the queries share one connection.
+  const [participants] = await db
+    .select({ value: countDistinct(umkmEnrolments.businessId) })
+    .from(umkmEnrolments)
+    .innerJoin(umkmProgrammes, eq(umkmProgrammes.id, umkmEnrolments.programmeId))
+    .where(inYear)
+  const pairs = await db
+    .select({ beforeRupiah: before.annualSalesRupiah, afterRupiah: after.annualSalesRupiah })
+    .from(umkmEnrolments)
+    .innerJoin(umkmProgrammes, eq(umkmProgrammes.id, umkmEnrolments.programmeId))
+    .innerJoin(before, and(eq(before.enrolmentId, umkmEnrolments.id), eq(before.stage, 'before')))
+    .innerJoin(after, and(eq(after.enrolmentId, umkmEnrolments.id), eq(after.stage, 'after')))
+    .where(and(inYear, isNotNull(before.annualSalesRupiah), isNotNull(after.annualSalesRupiah)))
   return {
     participants: participants?.value ?? 0,
     pairs: pairs.map((pair) => ({ beforeRupiah: pair.beforeRupiah!, afterRupiah: pair.afterRupiah! })),

@@ -93,6 +93,17 @@ export async function findBusinessNames(db: DbOrTx, options: { cityId: number })
     .where(eq(umkmBusinesses.cityId, options.cityId))
 }
 
+/** How many businesses the city has; `sampleOnly` counts the generated ones (`is_sample_data`). */
+export async function countBusinesses(db: DbOrTx, options: { cityId: number; sampleOnly?: boolean }) {
+  const conditions = [eq(umkmBusinesses.cityId, options.cityId)]
+  if (options.sampleOnly) conditions.push(eq(umkmBusinesses.isSampleData, true))
+  const [row] = await db
+    .select({ value: count() })
+    .from(umkmBusinesses)
+    .where(and(...conditions))
+  return row?.value ?? 0
+}
+
 export async function insertBusiness(db: DbOrTx, values: NewBusiness): Promise<BusinessRow> {
   const [row] = await db.insert(umkmBusinesses).values(values).returning()
   return row!

@@ -1,4 +1,3 @@
-import { and, count, eq } from 'drizzle-orm'
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import type { ServiceContext } from '../../../platform/server/context.ts'
 import { systemContext } from '../../../platform/server/context.ts'
@@ -8,9 +7,12 @@ import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef, DemoSeedContext } from '../../../platform/server/module.ts'
 import { ensureDemoUser } from '../../../platform/server/seed/demo.ts'
 import { findRegionTree } from '../../../platform/server/tenancy/cities.repository.ts'
+import { CURRENT_KBLI } from '../domain/identifiers.ts'
 import { seedSampleCentre } from './centre.seed.ts'
 import { seedSampleProgramme } from './coaching.seed.ts'
-import { findBusinessNames } from './umkm.repository.ts'
+import { insertLicences } from './licences.repository.ts'
+import { insertBusinesses, insertFigures } from './umkm.bulk.repository.ts'
+import { countBusinesses } from './umkm.repository.ts'
 import {
   BATU_PROFILE,
   type CityProfile,
@@ -19,7 +21,6 @@ import {
   PALOPO_PROFILE,
 } from './umkm.sample-data.ts'
 import { derivedColumns } from './umkm.service.ts'
-import { umkmBusinesses, umkmBusinessFigures, umkmLicences } from './umkm.tables.ts'
 import { computeUmkmValues, storeUmkmValues } from './umkm-indicators.service.ts'
 
 /** The profile of each demo city, by Kemendagri code and slug; `sinergi umkm generate-sample` offers these. */
@@ -43,17 +44,14 @@ export const SHOWCASE_COUNT = { batu: BATU_PROFILE.showcaseCount, palopo: PALOPO
  */
 export const CITY_SCALE_COUNT = { batu: 23_000, palopo: Math.round((23_000 * 15_759) / 23_544) }
 
-/** Rows per INSERT: ~35 columns × 500 stays far under PostgreSQL's 65,535 parameters. */
-const CHUNK = 500
-
-const chunksOf = <T>(items: T[]) =>
-  Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, n) => items.slice(n * CHUNK, (n + 1) * CHUNK))
+/** Businesses per batch; each batch is one statement per table. */
+const SAMPLE_BATCH = 1000
 
 /**
- * Writes generated businesses with their figures and licences in multi-row INSERTs of 500, inside
- * the caller's transaction. Plain inserts, not the service's create: the generator's rows already
- * pass its rules (tested in umkm.sample-data.test.ts), and one row at a time takes minutes at
- * 23,000 businesses.
+ * Writes generated businesses with their figures and licences in bulk, inside the caller's
+ * transaction, through the registry's bulk writers (the SIDT import's). Not the service's create:
+ * the generator's rows already pass its rules (tested in umkm.sample-data.test.ts), and one row at
+ * a time takes minutes at 23,000 businesses.
  */
 export async function insertSampleBusinesses(
   tx: Tx,
@@ -65,35 +63,34 @@ export async function insertSampleBusinesses(
 ): Promise<{ businesses: number; figures: number; licences: number }> {
   const cityId = options.city.id
   const written = { businesses: 0, figures: 0, licences: 0 }
-  for (const chunk of chunksOf(options.samples)) {
-    const rows = chunk.map(({ figures, licences, ...sample }) => ({
+  for (let start = 0; start < options.samples.length; start += SAMPLE_BATCH) {
+    const chunk = options.samples.slice(start, start + SAMPLE_BATCH)
+    const rows = chunk.map(({ figures: _figures, licences: _licences, ...sample }) => ({
       ...sample,
+      kbliVersion: CURRENT_KBLI.version,
       cityId,
       publicId: newPublicId(),
       isSampleData: true,
     }))
-    // Matched by public id: nothing promises RETURNING keeps the order of the VALUES list.
-    const inserted = await tx
-      .insert(umkmBusinesses)
-      .values(rows)
-      .returning({ id: umkmBusinesses.id, publicId: umkmBusinesses.publicId })
-    const idOf = new Map(inserted.map((row) => [row.publicId, row.id]))
-    const ids = rows.map((row) => ({ id: idOf.get(row.publicId)! }))
+    // Matched by public id: nothing promises RETURNING keeps the order of the rows.
+    const idOf = new Map((await insertBusinesses(tx, rows)).map((row) => [row.publicId, row.id]))
+    const ids = rows.map((row) => idOf.get(row.publicId)!)
     const figures = chunk.flatMap((sample, n) =>
       sample.figures.map((values) => ({
         ...values,
         ...derivedColumns({ id: '', ...values }),
+        publicId: newPublicId(),
         sourceNote: 'Data contoh (demo), dibangkitkan',
         cityId,
-        businessId: ids[n]!.id,
+        businessId: ids[n]!,
         isSampleData: true,
       })),
     )
     const licences = chunk.flatMap((sample, n) =>
-      sample.licences.map((licence) => ({ ...licence, cityId, businessId: ids[n]!.id, isSampleData: true })),
+      sample.licences.map((licence) => ({ ...licence, cityId, businessId: ids[n]!, isSampleData: true })),
     )
-    for (const batch of chunksOf(figures)) await tx.insert(umkmBusinessFigures).values(batch)
-    for (const batch of chunksOf(licences)) await tx.insert(umkmLicences).values(batch)
+    await insertFigures(tx, figures)
+    await insertLicences(tx, licences)
     written.businesses += chunk.length
     written.figures += figures.length
     written.licences += licences.length
@@ -119,15 +116,6 @@ export async function generateCitySample(
   })
 }
 
-/** How many generated businesses the city has (`is_sample_data`). */
-export async function countSampleBusinesses(context: ServiceContext, options: { city: CityRef }) {
-  const [row] = await context.database.db
-    .select({ value: count() })
-    .from(umkmBusinesses)
-    .where(and(eq(umkmBusinesses.cityId, options.city.id), eq(umkmBusinesses.isSampleData, true)))
-  return row?.value ?? 0
-}
-
 /**
  * Brings the city's sample up to `count` businesses, audited, and computes the indicators of the
  * sample years (2023, 2025) so they have values from the start. The generator gives the same
@@ -144,7 +132,7 @@ export async function seedSampleBusinesses(
   },
 ) {
   const { city } = options
-  const existing = await countSampleBusinesses(context, { city })
+  const existing = await countBusinesses(context.database.db, { cityId: city.id, sampleOnly: true })
   if (existing >= options.count) return { existing, businesses: 0, figures: 0, licences: 0 }
   const samples = (await generateCitySample(context, options)).slice(existing)
   const written = await runWrite(context, async (tx) => {
@@ -165,10 +153,6 @@ export async function seedSampleBusinesses(
   return { existing, ...written }
 }
 
-export async function hasBusinesses(context: ServiceContext, options: { city: CityRef }) {
-  return (await findBusinessNames(context.database.db, { cityId: options.city.id })).length > 0
-}
-
 export async function seedUmkmDemo(seed: DemoSeedContext): Promise<void> {
   const { batu, palopo } = seed.cities
   const context = systemContext(seed.deps, 'seed')
@@ -177,7 +161,7 @@ export async function seedUmkmDemo(seed: DemoSeedContext): Promise<void> {
     [palopo!, PALOPO_PROFILE, SHOWCASE_COUNT.palopo],
   ] as const) {
     // Runs once per database; a city that already has businesses keeps them.
-    if (await hasBusinesses(context, { city })) continue
+    if ((await countBusinesses(context.database.db, { cityId: city.id })) > 0) continue
     await seedSampleBusinesses(context, { city, profile, count })
   }
   await seedSampleProgramme(context, { city: batu! })
