@@ -4,10 +4,12 @@ import {
   commissionOf,
   curationTotal,
   daysToExpiry,
+  firstDayAfter,
   gradeOf,
   isMonthOver,
   isShelfable,
   monthBounds,
+  previousMonth,
   settlementTotals,
 } from './centre.ts'
 
@@ -75,6 +77,14 @@ describe('settlement months', () => {
     expect(monthBounds('2026-11')).toEqual({ from: '2026-11-01', to: '2026-11-30' })
     expect(monthBounds('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' })
     expect(monthBounds('2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' })
+  })
+
+  it('names the month before, across the new year, and the first day after a month', () => {
+    expect(previousMonth('2026-12-05')).toBe('2026-11')
+    expect(previousMonth('2027-01-01')).toBe('2026-12')
+    expect(firstDayAfter('2026-11')).toBe('2026-12-01')
+    expect(firstDayAfter('2026-12')).toBe('2027-01-01')
+    expect(firstDayAfter('2028-02')).toBe('2028-03-01')
   })
 
   it('is over only from the first day of the next month', () => {

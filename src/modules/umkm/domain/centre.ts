@@ -1,3 +1,5 @@
+import { addDays, daysBetween } from './licences.ts'
+
 /**
  * The UMKM centre (pusat/pojok UMKM, galeri): a dinas-run shop that sells curated products on
  * consignment (*konsinyasi*) and pays each producer once a month for what sold. Pure rules only.
@@ -84,6 +86,17 @@ export function monthBounds(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: `${month}-${String(lastDay).padStart(2, '0')}` }
 }
 
+/** `2026-12-05` → `2026-11`: the month before the one a day falls in. */
+export function previousMonth(day: string): string {
+  const [year, month] = day.split('-').map(Number) as [number, number]
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`
+}
+
+/** `2026-11` → `2026-12-01`: the first day the month counts as over, when it may be settled. */
+export function firstDayAfter(month: string): string {
+  return addDays(monthBounds(month).to, 1)
+}
+
 /**
  * A month can be settled once it is over in the city's own time: on the 1st of the next month,
  * never on the last day itself (the counter may still sell that evening).
@@ -113,8 +126,5 @@ export function settlementTotals(lines: StatementLine[]) {
 
 /** Days until a consignment batch expires (negative once expired); null when it does not expire. */
 export function daysToExpiry(expiresOn: string | null, cityToday: string): number | null {
-  if (!expiresOn) return null
-  return Math.round(
-    (Date.parse(`${expiresOn}T00:00:00Z`) - Date.parse(`${cityToday}T00:00:00Z`)) / 86_400_000,
-  )
+  return expiresOn ? daysBetween(cityToday, expiresOn) : null
 }

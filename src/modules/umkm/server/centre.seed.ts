@@ -8,9 +8,11 @@ import {
   curationTotal,
   gradeOf,
   monthBounds,
+  previousMonth,
   RUBRIC_VERSION,
   settlementTotals,
 } from '../domain/centre.ts'
+import { addDays } from '../domain/licences.ts'
 import * as repo from './centre.repository.ts'
 
 /**
@@ -110,14 +112,6 @@ const SALES: ReadonlyArray<readonly [number, number, number, 'cash' | 'qris']> =
   [0, 5, 24, 'qris'],
 ]
 const COMMISSION_BPS = 1000
-
-function previousMonth(today: string) {
-  const [year, month] = today.slice(0, 7).split('-').map(Number) as [number, number]
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`
-}
-
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
 export async function seedSampleCentre(context: ServiceContext, options: { city: CityRef }) {
   const { city } = options

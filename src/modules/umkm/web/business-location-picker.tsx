@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core'
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FormKit } from './business-form-fields.tsx'
+import { parseCoordinate } from './business-form-values.ts'
 
 const LocationMap = lazy(() => import('../../../platform/web/ui/location-map.tsx'))
 
@@ -13,10 +14,15 @@ export function LocationPicker({ kit }: { kit: FormKit }) {
   const { t } = useTranslation('umkm')
   const [showMap, setShowMap] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
-  const latitude = Number.parseFloat(kit.values.latitude.replace(',', '.'))
-  const longitude = Number.parseFloat(kit.values.longitude.replace(',', '.'))
-  const hasPoint = Number.isFinite(latitude) && Number.isFinite(longitude)
-  const points = useMemo(() => (hasPoint ? [{ latitude, longitude }] : []), [hasPoint, latitude, longitude])
+  const latitude = parseCoordinate(kit.values.latitude)
+  const longitude = parseCoordinate(kit.values.longitude)
+  const points = useMemo(
+    () =>
+      latitude !== null && longitude !== null && Number.isFinite(latitude) && Number.isFinite(longitude)
+        ? [{ latitude, longitude }]
+        : [],
+    [latitude, longitude],
+  )
   const pick = (point: { latitude: number; longitude: number }) => {
     kit.set('latitude', point.latitude.toFixed(6))
     kit.set('longitude', point.longitude.toFixed(6))

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { cityDateOf } from '../../../platform/domain/city-time.ts'
 import { useWorkspace } from '../../../platform/web/api/hooks.ts'
 import type { UiLocale } from '../../../platform/web/format.ts'
 import type { Grade } from '../domain/centre.ts'
@@ -60,31 +61,13 @@ export function useCentreRights(city: string) {
 
 /** The calendar day in the city (Batu is WIB), not in the phone's own zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now)
+  return cityDateOf(now, timeZone)
 }
 
 export function useCityToday(city: string) {
   const workspace = useWorkspace(city)
   const timeZone = workspace.data?.city.timezone ?? 'Asia/Jakarta'
   return { timeZone, today: todayIn(timeZone) }
-}
-
-/** `2026-12-05` → `2026-11`: a statement is asked for once its month is over. */
-export function previousMonth(day: string): string {
-  const [year, month] = day.split('-').map(Number) as [number, number]
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`
-}
-
-/** `2026-11` → `2026-12-01`: the first day a month's settlement may be made. */
-export function firstDayAfter(month: string): string {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number]
-  return monthNumber === 12 ? `${year + 1}-01-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}-01`
 }
 
 const INTL: Record<UiLocale, string> = { id: 'id-ID', en: 'en-GB' }

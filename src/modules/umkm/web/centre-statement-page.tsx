@@ -9,9 +9,9 @@ import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../..
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
+import { firstDayAfter } from '../domain/centre.ts'
 import { type BusinessStatement, useBusinessStatement, useSettleMonth } from './centre.api.ts'
 import {
-  firstDayAfter,
   formatMonth,
   PrintButton,
   printClasses,

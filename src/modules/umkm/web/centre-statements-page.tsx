@@ -8,17 +8,9 @@ import { formatDate, formatNumber, formatRupiah } from '../../../platform/web/fo
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
-import { MONTH_PATTERN } from '../domain/centre.ts'
+import { firstDayAfter, MONTH_PATTERN, previousMonth } from '../domain/centre.ts'
 import { type MonthStatements, useMonthStatements, useSettleMonth } from './centre.api.ts'
-import {
-  CentreLinks,
-  firstDayAfter,
-  formatMonth,
-  previousMonth,
-  TOUCH,
-  useCentreRights,
-  useCityToday,
-} from './centre-labels.tsx'
+import { CentreLinks, formatMonth, TOUCH, useCentreRights, useCityToday } from './centre-labels.tsx'
 
 type Row = MonthStatements['businesses'][number]
 

@@ -1,3 +1,4 @@
+import { cityDateOf } from '../../../platform/domain/city-time.ts'
 /**
  * Pure helpers of the neraca pages: units typed by people ↔ integer units the API stores, the
  * period picker's periods, and the flow diagram built from the balance's `links`.
@@ -53,10 +54,8 @@ export function choiceOf(period: string | null, fallbackYear: number): PeriodCho
 }
 
 /** Today's date (`YYYY-MM-DD`) in the city's time zone. */
-export function todayInZone(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(now)
-    .slice(0, 10)
+export function todayInZone(timeZone: string, now: Date = new Date()): string {
+  return cityDateOf(now, timeZone)
 }
 
 export interface ApiLink {

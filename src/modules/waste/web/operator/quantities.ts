@@ -1,3 +1,4 @@
+import { cityDateOf } from '../../../../platform/domain/city-time.ts'
 /**
  * What an operator types, read the way they mean it: kilograms with a decimal comma ("12,5"),
  * whole rupiah with or without thousands dots ("3.500"). The ledger keeps whole grams and whole
@@ -44,13 +45,7 @@ export function parseRupiah(text: string, options: { allowZero?: boolean } = {})
 
 /** The calendar day in the city (Batu is WIB), not in the phone's own zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now)
+  return cityDateOf(now, timeZone)
 }
 
 /** `2026-11-27` → `2026-11`. */
