@@ -5,17 +5,15 @@
  * on PGlite deposits per second are printed as they are (one writer at a time by design).
  * Scratch databases are created and dropped; the app's server is the real one, with demo data.
  */
-import { execFileSync, fork } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
-import pg from 'pg'
+import { ADMIN_URL, admin, urlOf, withServer } from './support.ts'
 
-const root = path.resolve(import.meta.dirname, '..')
 const CONNECTIONS = Number(process.env.BENCH_CLIENTS ?? 16)
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
 function pgbenchBinary(): string | null {
   const base = '/usr/lib/postgresql'
@@ -26,32 +24,6 @@ function pgbenchBinary(): string | null {
     if (fs.existsSync(binary)) return binary
   }
   return null
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-function urlOf(database: string): string {
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/${database}`
-  return url.toString()
-}
-
-async function waitForHttp(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 1_500; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`${url} did not come up`)
 }
 
 /** The demo teller's session, bank and first nasabah. */
@@ -169,24 +141,6 @@ async function measureDeposits(
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`deposits answered ${result.non2xx} non-2xx and ${result.errors} errors`)
   return { rps: result.requests.average, p99: result.latency.p99 }
-}
-
-async function withServer<T>(env: Record<string, string>, work: (base: string) => Promise<T>): Promise<T> {
-  const port = String(3920 + Math.floor(Math.random() * 60))
-  const app = fork(path.join(root, 'src/platform/server/main.ts'), [], {
-    cwd: root,
-    env: { ...process.env, PORT: port, LOG_LEVEL: 'warn', SEED_DEMO: 'true', ...env },
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  })
-  const base = `http://127.0.0.1:${port}`
-  try {
-    await waitForHttp(`${base}/api/health`)
-    return await work(base)
-  } finally {
-    app.kill('SIGTERM')
-    await new Promise((resolve) => app.once('exit', resolve))
-  }
 }
 
 function runPgbench(binary: string, options: { url: string; durationS: number }): number {

@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { benchBankSampahDeposits } from './bank-sampah.ts'
+import { waitForHttp } from './support.ts'
 import { benchUmkm } from './umkm.ts'
 import { benchWasteBalance } from './waste-balance.ts'
 
@@ -36,16 +37,6 @@ function start(script: string, env: Record<string, string>, execArgv: string[] =
     child.once('message', () => resolve(child))
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
   })
-}
-
-async function waitForHttp(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`${url} did not come up`)
 }
 
 async function measure(url: string): Promise<{ rps: number; p99: number; errors: number }> {

@@ -1,5 +1,4 @@
 /** What the UMKM benches share: the settings, the admin connection and a context to write with. */
-import pg from 'pg'
 import { buildAccessRegistry } from '../src/platform/server/access/access.registry.ts'
 import { allManifests } from '../src/platform/server/app.ts'
 import { loadConfig } from '../src/platform/server/config.ts'
@@ -7,25 +6,8 @@ import { systemClock, systemContext } from '../src/platform/server/context.ts'
 import type { openDatabase } from '../src/platform/server/db/client.ts'
 
 export const CONNECTIONS = Number(process.env.BENCH_CLIENTS ?? 16)
-export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 export const COUNT = Number(process.env.BENCH_UMKM_COUNT ?? 25_000)
 export const BATU = '35.79'
-
-export async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-export function urlOf(database: string): string {
-  const url = new URL(ADMIN_URL)
-  url.pathname = `/${database}`
-  return url.toString()
-}
 
 /** A context for writing with the app's own code from this process, as the CLI does. */
 export function contextOf(database: Awaited<ReturnType<typeof openDatabase>>, databaseUrl?: string) {
@@ -40,3 +22,5 @@ export function contextOf(database: Awaited<ReturnType<typeof openDatabase>>, da
     ),
   }
 }
+
+export { ADMIN_URL, admin, urlOf } from './support.ts'

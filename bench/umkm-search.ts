@@ -1,10 +1,4 @@
-/**
- * Search: GET …/umkm/businesses by name, KBLI prefix and desa against the same page as one
- * hand-written SQL statement, on PostgreSQL (see umkm.ts).
- */
-import { fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { BATU_PROFILE } from '../src/modules/umkm/server/umkm.sample-data.ts'
@@ -13,9 +7,8 @@ import { createUser, grantRole } from '../src/platform/server/access/access.serv
 import { prepareDatabase } from '../src/platform/server/boot.ts'
 import { openDatabase } from '../src/platform/server/db/client.ts'
 import { activateCity, toCityRef } from '../src/platform/server/tenancy/cities.service.ts'
-import { ADMIN_URL, admin, BATU, CONNECTIONS, COUNT, contextOf, urlOf } from './umkm-common.ts'
-
-const root = path.resolve(import.meta.dirname, '..')
+import { ADMIN_URL, admin, urlOf, withServer } from './support.ts'
+import { BATU, CONNECTIONS, COUNT, contextOf } from './umkm-common.ts'
 
 // Varied on every request: common words and rare ones, an owner's name, a desa in a name.
 const NAME_QUERIES = [
@@ -51,34 +44,6 @@ const KBLI_QUERIES = [
   '10794',
   '14120',
 ]
-
-async function waitForHttp(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 1_500; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`${url} did not come up`)
-}
-
-async function withServer<T>(env: Record<string, string>, work: (base: string) => Promise<T>): Promise<T> {
-  const port = String(3980 + Math.floor(Math.random() * 15))
-  const app = fork(path.join(root, 'src/platform/server/main.ts'), [], {
-    cwd: root,
-    env: { ...process.env, PORT: port, LOG_LEVEL: 'warn', SEED_DEMO: 'true', ...env },
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  })
-  const base = `http://127.0.0.1:${port}`
-  try {
-    await waitForHttp(`${base}/api/health`)
-    return await work(base)
-  } finally {
-    app.kill('SIGTERM')
-    await new Promise((resolve) => app.once('exit', resolve))
-  }
-}
 
 async function signIn(base: string, user: { username: string; password: string }): Promise<string> {
   const login = await fetch(`${base}/api/v1/auth/login`, {
