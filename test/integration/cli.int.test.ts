@@ -29,10 +29,12 @@ async function sinergi(...args: string[]) {
   }
 }
 
+// Each step spawns the command (tsx, migrations, a PGlite start): seconds alone, far longer when
+// the two cores are busy with other suites, so the first test gets a generous ceiling.
 describe('the sinergi command', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
-  it('creates a user, activates a city, grants a role and issues a token', { timeout: 120_000 }, async () => {
+  it('creates a user, activates a city, grants a role and issues a token', { timeout: 240_000 }, async () => {
     expect((await sinergi('--help')).stdout).toContain('city')
     expect(await sinergi('user', 'create', 'Andi.Palopo', '--password', 'kata-sandi-andi-1')).toMatchObject({
       code: 0,
