@@ -258,6 +258,39 @@ test('a consignment sale shows up in the business’s monthly settlement and on 
     await expect(clerk.page.getByTestId('till-qris')).toHaveText('Rp50.000')
     await expect(clerk.page.getByTestId('till-cash')).toHaveText('Rp0')
   })
+
+  await test.step('a cash sale made in error is voided from its struk, reprinted after a reload', async () => {
+    await counter.addToCart(PRODUCT)
+    await counter.recordButton.click()
+    await expect(
+      clerk.page.getByRole('status').filter({ hasText: 'Penjualan tercatat: Rp25.000.' }),
+    ).toBeVisible()
+    await clerk.page.getByRole('button', { name: 'Penjualan berikutnya' }).click()
+    await expect(clerk.page.getByTestId('till-cash')).toHaveText('Rp25.000')
+    await clerk.page.reload()
+    await counter.verifyOnPage()
+    const cashSale = counter.daySales.getByRole('row').filter({ hasText: 'Tunai' })
+    await cashSale.getByRole('button', { name: /^Buka struk penjualan jam/ }).click()
+    await expect(counter.receipt.getByTestId('receipt-total')).toHaveText('Rp25.000')
+    await expect(clerk.page.getByRole('button', { name: 'Cetak struk' })).toBeVisible()
+    await clerk.page.getByRole('button', { name: 'Batalkan', exact: true }).click()
+    const form = clerk.page.getByRole('form', { name: 'Batalkan penjualan' })
+    await form.getByRole('button', { name: 'Batalkan penjualan ini' }).click()
+    await expect(form.getByRole('alert')).toContainText('Tulis alasan pembatalan')
+    await form.getByRole('textbox', { name: 'Alasan pembatalan' }).fill('Salah ketuk, pembeli batal')
+    await form.getByRole('button', { name: 'Batalkan penjualan ini' }).click()
+    await expect(clerk.page.getByRole('status').filter({ hasText: 'Penjualan dibatalkan' })).toBeVisible()
+    await expect(counter.receipt.getByTestId('receipt-voided')).toContainText('DIBATALKAN')
+    await expect(counter.receipt.getByTestId('receipt-voided')).toContainText('Salah ketuk, pembeli batal')
+    await expect(clerk.page.getByRole('button', { name: 'Batalkan', exact: true })).toBeHidden()
+    await expectNoSeriousA11yViolations(clerk.page, 'voided receipt')
+    await clerk.page.screenshot({ path: '/tmp/umkm-centre-voided-phone.png', fullPage: true })
+    await clerk.page.getByRole('button', { name: 'Kembali ke kasir' }).click()
+    // The till and the shelf no longer count it; the day's list still shows it, marked.
+    await expect(clerk.page.getByTestId('till-cash')).toHaveText('Rp0')
+    await expect(counter.shelfItem(PRODUCT)).toContainText('Sisa 22 pcs')
+    await expect(cashSale).toContainText('Dibatalkan')
+  })
   await clerk.context.close()
 
   await test.step("this month's statement shows the sale and what the producer is owed", async () => {

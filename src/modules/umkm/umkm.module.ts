@@ -1,7 +1,8 @@
 import type { ModuleManifest } from '../../platform/server/module.ts'
 import errorsEn from './locales/errors.en.json' with { type: 'json' }
 import errorsId from './locales/errors.id.json' with { type: 'json' }
-import { centreRoutes } from './server/centre.routes.ts'
+import { centreCounterRoutes } from './server/centre-counter.routes.ts'
+import { centreSetupRoutes } from './server/centre-setup.routes.ts'
 import { coachingRoutes } from './server/coaching.routes.ts'
 import { licenceRoutes } from './server/licences.routes.ts'
 import { sidtRoutes } from './server/sidt.routes.ts'
@@ -21,7 +22,8 @@ export const umkmModule: ModuleManifest = {
     await app.register(umkmIndicatorRoutes)
     await app.register(coachingRoutes)
     await app.register(sidtRoutes)
-    await app.register(centreRoutes)
+    await app.register(centreSetupRoutes)
+    await app.register(centreCounterRoutes)
   },
   roles: [
     {
@@ -48,6 +50,8 @@ export const umkmModule: ModuleManifest = {
     'coaching.not_eligible': 422,
     'coaching.quota_full': 409,
     'coaching.already_enrolled': 409,
+    'coaching.participant_not_found': 404,
+    'coaching.already_withdrawn': 409,
     'umkm.business_not_found': 404,
     'umkm.nib_taken': 409,
     'umkm.sidt_rows_invalid': 422,
@@ -64,6 +68,10 @@ export const umkmModule: ModuleManifest = {
     'centre.batch_not_found': 404,
     'centre.not_curated': 422,
     'centre.month_settled': 409,
+    'centre.outlet_not_found': 404,
+    'centre.sale_not_found': 404,
+    'centre.sale_voided': 409,
+    'centre.sale_month_settled': 409,
   },
   messages: { id: errorsId, en: errorsEn },
   nav: [

@@ -9,7 +9,7 @@ export const PAYMENT_METHODS = ['cash', 'qris'] as const
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 
 /** Why stock leaves the shelf other than by a sale. */
-export const REMOVAL_KINDS = ['returned', 'expired', 'damaged'] as const
+export const REMOVAL_KINDS = ['returned', 'expired', 'damaged', 'shrinkage'] as const
 export type RemovalKind = (typeof REMOVAL_KINDS)[number]
 
 export const GRADES = ['A', 'B', 'C', 'D'] as const

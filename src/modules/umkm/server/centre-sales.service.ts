@@ -12,8 +12,9 @@ import {
   type PaymentMethod,
   settlementTotals,
 } from '../domain/centre.ts'
-import * as repo from './centre.repository.ts'
 import { requireOutlet, who } from './centre.service.ts'
+import * as repo from './centre-sales.repository.ts'
+import * as stockRepo from './centre-stock.repository.ts'
 import { assertCanEditUmkm, assertCanRunCentre } from './umkm.policy.ts'
 import { findBusiness } from './umkm.repository.ts'
 
@@ -34,6 +35,7 @@ export async function recordSale(context: ServiceContext, options: { city: CityR
   const { city, input } = options
   assertCanRunCentre(context.access, who(context, city))
   const outlet = await requireOutlet(context, city, input.outletId, '/body/outletId')
+  if (!outlet.isActive) throw fieldError('/body/outletId', 'centre.outlet_closed_sale')
   const reference = input.paymentReference?.trim() || null
   if (input.paymentMethod === 'qris' && !reference) {
     throw fieldError('/body/paymentReference', 'centre.qris_reference_required')
@@ -45,7 +47,7 @@ export async function recordSale(context: ServiceContext, options: { city: CityR
   })
   const soldOn = cityToday(context, city)
   const result = await runWrite(context, async (tx) => {
-    const locked = await repo.lockBatches(tx, { cityId: city.id, publicIds: [...seen] })
+    const locked = await stockRepo.lockBatches(tx, { cityId: city.id, publicIds: [...seen] })
     const byId = new Map(locked.map((batch) => [batch.batch.publicId, batch]))
     const problems: FieldProblem[] = []
     const lines = input.lines.map((line, index) => {
@@ -110,6 +112,7 @@ export async function recordSale(context: ServiceContext, options: { city: CityR
         unitPriceRupiah: row.unitPriceRupiah,
         amountRupiah: row.amountRupiah,
       })),
+      voided: null,
     }
     await recordAudit(tx, context, {
       cityId: city.id,
@@ -121,6 +124,108 @@ export async function recordSale(context: ServiceContext, options: { city: CityR
     return receipt
   })
   return result
+}
+
+type SaleWithOutlet = NonNullable<Awaited<ReturnType<typeof repo.findSale>>>
+
+/** The struk of a sale: the same shape the counter got when the sale was recorded, and whether it was voided. */
+function presentReceipt(row: SaleWithOutlet, lines: Awaited<ReturnType<typeof repo.listLinesOfSale>>) {
+  const { sale } = row
+  return {
+    id: sale.publicId,
+    outlet: { id: row.outletPublicId, name: row.outletName },
+    soldAt: sale.soldAt.toISOString(),
+    soldOn: sale.soldOn,
+    paymentMethod: sale.paymentMethod,
+    paymentReference: sale.paymentReference,
+    totalRupiah: sale.totalRupiah,
+    lines: lines.map((line) => ({
+      batchId: line.batchPublicId,
+      product: line.productName,
+      unit: line.unit,
+      business: line.businessName,
+      quantity: line.line.quantity,
+      unitPriceRupiah: line.line.unitPriceRupiah,
+      amountRupiah: line.line.amountRupiah,
+    })),
+    voided: sale.voidedAt
+      ? { at: sale.voidedAt.toISOString(), by: row.voidedByName, reason: sale.voidReason ?? '' }
+      : null,
+  }
+}
+
+async function readReceipt(context: ServiceContext, city: CityRef, saleId: string) {
+  const db = context.database.db
+  const row = await repo.findSale(db, { cityId: city.id, publicId: saleId })
+  if (!row) throw new AppError('centre.sale_not_found')
+  return presentReceipt(row, await repo.listLinesOfSale(db, { cityId: city.id, saleId: row.sale.id }))
+}
+
+/** One sale with its lines, to reprint its struk after the page was reloaded. */
+export async function getSale(context: ServiceContext, options: { city: CityRef; saleId: string }) {
+  assertCanRunCentre(context.access, who(context, options.city))
+  return readReceipt(context, options.city, options.saleId)
+}
+
+export const VOID_REASON_MIN = 3
+export const VOID_REASON_MAX = 300
+
+/**
+ * Voids a sale made in error. The sale stays, marked with who voided it, when and why; its lines
+ * stop counting toward stock, the till and the monthly statement. Refused once any producer in the
+ * sale has been settled for the sale's month. The sale row is locked (a second void waits, then
+ * finds it voided), then the producers' settlement locks that settleMonth also takes, so a void and
+ * a settlement of the same month queue: whichever commits first, the other sees it.
+ */
+export async function voidSale(
+  context: ServiceContext,
+  options: { city: CityRef; saleId: string; input: { reason: string } },
+) {
+  const { city } = options
+  assertCanRunCentre(context.access, who(context, city))
+  const reason = options.input.reason.trim().replace(/\s+/g, ' ')
+  if (reason.length < VOID_REASON_MIN || reason.length > VOID_REASON_MAX) {
+    throw fieldError('/body/reason', 'centre.void_reason_invalid', {
+      min: VOID_REASON_MIN,
+      max: VOID_REASON_MAX,
+    })
+  }
+  await runWrite(context, async (tx) => {
+    const row = await repo.findSale(tx, { cityId: city.id, publicId: options.saleId, lock: true })
+    if (!row) throw new AppError('centre.sale_not_found')
+    if (row.sale.voidedAt) {
+      throw new AppError('centre.sale_voided', {
+        params: { reason: row.sale.voidReason ?? '' },
+      })
+    }
+    const lines = await repo.listLinesOfSale(tx, { cityId: city.id, saleId: row.sale.id })
+    const businessIds = lines.map((line) => line.line.businessId)
+    await repo.lockSettlementOf(tx, { businessIds })
+    const month = row.sale.soldOn.slice(0, 7)
+    const [settled] = await repo.listSettlements(tx, { cityId: city.id, month, businessIds })
+    if (settled) {
+      const business = lines.find((line) => line.line.businessId === settled.businessId)?.businessName ?? ''
+      throw new AppError('centre.sale_month_settled', { params: { month, business } })
+    }
+    // The batches too, in the order a sale and a stock count lock them: a count never reads a
+    // remaining that a void is about to change.
+    await stockRepo.lockBatches(tx, { cityId: city.id, publicIds: lines.map((line) => line.batchPublicId) })
+    const voided = await repo.markSaleVoid(tx, {
+      saleId: row.sale.id,
+      voidedAt: context.clock(),
+      voidedBy: context.actor?.userId ?? null,
+      reason,
+    })
+    await recordAudit(tx, context, {
+      cityId: city.id,
+      action: 'umkm_centre_sale.voided',
+      entityType: 'umkm_centre_sale',
+      entityId: voided.publicId,
+      before: { totalRupiah: row.sale.totalRupiah, soldOn: row.sale.soldOn, voided: false },
+      after: { voided: true, reason, voidedAt: voided.voidedAt?.toISOString() },
+    })
+  })
+  return readReceipt(context, city, options.saleId)
 }
 
 /** The day at the counter: each sale, and the totals by payment method to close the till against. */
@@ -140,8 +245,9 @@ export async function daySales(
     repo.listSalesOfDay(db, scope),
     repo.listSaleLinesOfDay(db, scope),
   ])
+  // A voided sale is listed (marked) but the till does not count it.
   const totals = { cash: 0, qris: 0 }
-  for (const sale of sales) totals[sale.paymentMethod] += sale.totalRupiah
+  for (const sale of sales) if (!sale.voidedAt) totals[sale.paymentMethod] += sale.totalRupiah
   return {
     day,
     totals: { ...totals, allRupiah: totals.cash + totals.qris },
@@ -151,6 +257,7 @@ export async function daySales(
       paymentMethod: sale.paymentMethod,
       paymentReference: sale.paymentReference,
       totalRupiah: sale.totalRupiah,
+      voided: sale.voidedAt !== null,
       lines: lines
         .filter((line) => line.saleId === sale.id)
         .map((line) => ({
@@ -251,7 +358,7 @@ export async function businessStatement(
 /**
  * Settles a producer's month: once the month is over in the city's time, and only once. The
  * settlement keeps the totals of the statement it was made from; the month's lines cannot change
- * afterwards because a sale is always dated today.
+ * afterwards because a sale is always dated today and a void is refused once the month is settled.
  */
 export async function settleMonth(
   context: ServiceContext,
@@ -266,6 +373,8 @@ export async function settleMonth(
   const business = await requireBusiness(context, city, input.businessId, '/body/businessId')
   try {
     const row = await runWrite(context, async (tx) => {
+      // The same lock a void takes: once it is held, no void of this producer's month is in flight.
+      await repo.lockSettlementOf(tx, { businessIds: [business.id] })
       const lines = await repo.listStatementLines(tx, { cityId: city.id, businessId: business.id, from, to })
       const totals = settlementTotals(lines)
       const inserted = await repo.insertSettlement(tx, {

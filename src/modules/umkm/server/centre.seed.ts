@@ -14,6 +14,8 @@ import {
 } from '../domain/centre.ts'
 import { addDays } from '../domain/licences.ts'
 import * as repo from './centre.repository.ts'
+import * as salesRepo from './centre-sales.repository.ts'
+import * as stockRepo from './centre-stock.repository.ts'
 
 /**
  * A sample UMKM centre for Batu, modelled on the Pojok UMKM in the Balai Kota Among Tani lobby
@@ -128,7 +130,7 @@ export async function seedSampleCentre(context: ServiceContext, options: { city:
       address: 'Lobi Balai Kota Among Tani, Jl. Panglima Sudirman 507, Batu',
       isSampleData: true,
     })
-    const batches: (repo.ConsignmentRow | null)[] = []
+    const batches: (stockRepo.ConsignmentRow | null)[] = []
     for (const item of ITEMS) {
       const business = await repo.firstSampleBusiness(tx, { cityId: city.id, prefix: item.businessLabel })
       if (!business) {
@@ -157,7 +159,7 @@ export async function seedSampleCentre(context: ServiceContext, options: { city:
       batches.push(
         item.quantity === 0
           ? null
-          : await repo.insertConsignment(tx, {
+          : await stockRepo.insertConsignment(tx, {
               cityId: city.id,
               outletId: outlet.id,
               productId: product.id,
@@ -184,7 +186,7 @@ export async function seedSampleCentre(context: ServiceContext, options: { city:
       if (!batch) continue
       const soldOn = `${month}-${String(day).padStart(2, '0')}`
       const amountRupiah = batch.unitPriceRupiah * quantity
-      await repo.insertSale(
+      await salesRepo.insertSale(
         tx,
         {
           cityId: city.id,
@@ -215,13 +217,13 @@ export async function seedSampleCentre(context: ServiceContext, options: { city:
     const settled = batches[0]
     if (settled) {
       const { from, to } = monthBounds(lastMonth)
-      const lines = await repo.listStatementLines(tx, {
+      const lines = await salesRepo.listStatementLines(tx, {
         cityId: city.id,
         businessId: settled.businessId,
         from,
         to,
       })
-      await repo.insertSettlement(tx, {
+      await salesRepo.insertSettlement(tx, {
         cityId: city.id,
         businessId: settled.businessId,
         month: lastMonth,

@@ -11,14 +11,17 @@ import {
   daysToExpiry,
   gradeOf,
   isShelfable,
-  type RemovalKind,
   RUBRIC_VERSION,
 } from '../domain/centre.ts'
 import * as repo from './centre.repository.ts'
+import * as stockRepo from './centre-stock.repository.ts'
 import { assertCanEditUmkm, assertCanReadUmkm, assertCanRunCentre } from './umkm.policy.ts'
 import { findBusiness } from './umkm.repository.ts'
 
-/** The UMKM centre: outlets, curated products, consignment intake and the stock on the shelves. */
+/**
+ * The UMKM centre's setup: outlets and curated products. The shelves (consignments, stock, the
+ * public catalogue) are in centre-stock.service.ts; the counter and settlements in centre-sales.service.ts.
+ */
 
 export const who = (context: ServiceContext, city: CityRef) => ({ actor: context.actor!, cityId: city.id })
 
@@ -58,6 +61,53 @@ export async function createOutlet(
   return presentOutlet(row)
 }
 
+export interface OutletPatch {
+  name?: string
+  address?: string | null
+  isActive?: boolean
+}
+
+/**
+ * Edits an outlet, or closes and reopens it (`isActive`). A closed outlet takes in and sells
+ * nothing; its stock stays, to be returned or counted, and staff still see it, marked closed.
+ */
+export async function updateOutlet(
+  context: ServiceContext,
+  options: { city: CityRef; outletId: string; input: OutletPatch },
+) {
+  const { city, input } = options
+  assertCanEditUmkm(context.access, who(context, city))
+  const values: OutletPatch = {}
+  if (input.name !== undefined) {
+    const name = input.name.trim()
+    if (name.length < 2) throw fieldError('/body/name', 'centre.outlet_name_required')
+    values.name = name
+  }
+  if (input.address !== undefined) values.address = input.address?.trim() || null
+  if (input.isActive !== undefined) values.isActive = input.isActive
+  const row = await runWrite(context, async (tx) => {
+    const outlet = await repo.lockOutlet(tx, { cityId: city.id, publicId: options.outletId })
+    if (!outlet) throw new AppError('centre.outlet_not_found')
+    const updated = await repo.updateOutlet(tx, { id: outlet.id, values })
+    const action =
+      values.isActive === undefined || values.isActive === outlet.isActive
+        ? 'umkm_outlet.updated'
+        : values.isActive
+          ? 'umkm_outlet.reopened'
+          : 'umkm_outlet.closed'
+    await recordAudit(tx, context, {
+      cityId: city.id,
+      action,
+      entityType: 'umkm_outlet',
+      entityId: outlet.publicId,
+      before: presentOutlet(outlet),
+      after: presentOutlet(updated),
+    })
+    return updated
+  })
+  return presentOutlet(row)
+}
+
 export async function requireOutlet(context: ServiceContext, city: CityRef, outletId: string, field: string) {
   const outlet = await repo.findOutlet(context.database.db, { cityId: city.id, publicId: outletId })
   if (!outlet) throw fieldError(field, 'centre.outlet_not_found')
@@ -88,7 +138,10 @@ const presentCuration = (row: repo.CurationRow) => ({
   note: row.note,
 })
 
-export async function listProducts(context: ServiceContext, options: { city: CityRef; businessId?: string }) {
+export async function listProducts(
+  context: ServiceContext,
+  options: { city: CityRef; businessId?: string; q?: string; shelfable?: boolean },
+) {
   const { city } = options
   assertCanRunCentre(context.access, who(context, city))
   let businessId: number | undefined
@@ -100,10 +153,21 @@ export async function listProducts(context: ServiceContext, options: { city: Cit
     if (!business) return []
     businessId = business.business.id
   }
-  return (await repo.listProducts(context.database.db, { cityId: city.id, businessId })).map(presentProduct)
+  const rows = await repo.listProducts(context.database.db, {
+    cityId: city.id,
+    businessId,
+    q: options.q?.trim() || undefined,
+    shelfable: options.shelfable,
+  })
+  return rows.map(presentProduct)
 }
 
-async function requireProduct(context: ServiceContext, city: CityRef, productId: string, field?: string) {
+export async function requireProduct(
+  context: ServiceContext,
+  city: CityRef,
+  productId: string,
+  field?: string,
+) {
   const row = await repo.findProduct(context.database.db, { cityId: city.id, publicId: productId })
   if (!row)
     throw field ? fieldError(field, 'centre.product_not_found') : new AppError('centre.product_not_found')
@@ -117,7 +181,7 @@ export async function getProduct(context: ServiceContext, options: { city: CityR
   const db = context.database.db
   const [curations, stock] = await Promise.all([
     repo.listCurations(db, { cityId: city.id, productId: row.product.id }),
-    repo.listStock(db, { cityId: city.id, productId: row.product.id }),
+    stockRepo.listStock(db, { cityId: city.id, productId: row.product.id }),
   ])
   const today = cityToday(context, city)
   return {
@@ -212,9 +276,9 @@ export async function curateProduct(
   return presentCuration(row)
 }
 
-// --- consignment stock ---------------------------------------------------------------------------
+// --- batches, as a product and the shelves show them ---------------------------------------------
 
-export function presentBatch(row: repo.BatchRow, today: string) {
+export function presentBatch(row: stockRepo.BatchRow, today: string) {
   return {
     id: row.batch.publicId,
     product: { id: row.productPublicId, name: row.productName, unit: row.unit },
@@ -231,135 +295,4 @@ export function presentBatch(row: repo.BatchRow, today: string) {
     expiresOn: row.batch.expiresOn,
     daysToExpiry: daysToExpiry(row.batch.expiresOn, today),
   }
-}
-
-export interface IntakeInput {
-  outletId: string
-  productId: string
-  quantity: number
-  unitPriceRupiah: number
-  commissionBps: number
-  receivedOn: string
-  expiresOn?: string | null
-  note?: string | null
-}
-
-/** Takes a batch onto the shelf. Only a product graded A–C may be consigned. */
-export async function receiveConsignment(
-  context: ServiceContext,
-  options: { city: CityRef; input: IntakeInput },
-) {
-  const { city, input } = options
-  assertCanRunCentre(context.access, who(context, city))
-  const outlet = await requireOutlet(context, city, input.outletId, '/body/outletId')
-  if (!outlet.isActive) throw fieldError('/body/outletId', 'centre.outlet_closed')
-  const product = await requireProduct(context, city, input.productId, '/body/productId')
-  if (!isShelfable(product.grade)) {
-    throw new AppError('centre.not_curated', {
-      params: { product: product.product.name, grade: product.grade ?? '–' },
-    })
-  }
-  const today = cityToday(context, city)
-  if (input.receivedOn > today) throw fieldError('/body/receivedOn', 'centre.date_in_future')
-  if (input.expiresOn && input.expiresOn <= input.receivedOn) {
-    throw fieldError('/body/expiresOn', 'centre.expired_on_intake')
-  }
-  const batch = await runWrite(context, async (tx) => {
-    const inserted = await repo.insertConsignment(tx, {
-      cityId: city.id,
-      outletId: outlet.id,
-      productId: product.product.id,
-      businessId: product.product.businessId,
-      quantity: input.quantity,
-      unitPriceRupiah: input.unitPriceRupiah,
-      commissionBps: input.commissionBps,
-      receivedOn: input.receivedOn,
-      expiresOn: input.expiresOn ?? null,
-      note: input.note?.trim() || null,
-      recordedBy: context.actor?.userId ?? null,
-    })
-    await recordAudit(tx, context, {
-      cityId: city.id,
-      action: 'umkm_consignment.received',
-      entityType: 'umkm_consignment',
-      entityId: inserted.publicId,
-      after: { product: product.product.publicId, outlet: outlet.publicId, ...input },
-    })
-    return inserted
-  })
-  const row = await repo.findBatch(context.database.db, { cityId: city.id, publicId: batch.publicId })
-  return presentBatch(row!, today)
-}
-
-export async function listStock(context: ServiceContext, options: { city: CityRef; outletId?: string }) {
-  const { city } = options
-  assertCanRunCentre(context.access, who(context, city))
-  const outlet = options.outletId
-    ? await requireOutlet(context, city, options.outletId, '/querystring/outletId')
-    : undefined
-  const rows = await repo.listStock(context.database.db, { cityId: city.id, outletId: outlet?.id })
-  const today = cityToday(context, city)
-  return rows.map((row) => presentBatch(row, today))
-}
-
-/** Takes stock off the shelf without a sale (returned, expired, damaged); never more than is left. */
-export async function removeStock(
-  context: ServiceContext,
-  options: {
-    city: CityRef
-    batchId: string
-    input: { kind: RemovalKind; quantity: number; removedOn: string; note?: string | null }
-  },
-) {
-  const { city, input } = options
-  assertCanRunCentre(context.access, who(context, city))
-  const today = cityToday(context, city)
-  if (input.removedOn > today) throw fieldError('/body/removedOn', 'centre.date_in_future')
-  await runWrite(context, async (tx) => {
-    const [batch] = await repo.lockBatches(tx, { cityId: city.id, publicIds: [options.batchId] })
-    if (!batch) throw new AppError('centre.batch_not_found')
-    if (input.quantity > batch.remaining) {
-      throw fieldError('/body/quantity', 'centre.stock_short', {
-        product: batch.productName,
-        remaining: batch.remaining,
-      })
-    }
-    const removal = await repo.insertRemoval(tx, {
-      cityId: city.id,
-      consignmentId: batch.batch.id,
-      kind: input.kind,
-      quantity: input.quantity,
-      removedOn: input.removedOn,
-      note: input.note?.trim() || null,
-      recordedBy: context.actor?.userId ?? null,
-    })
-    await recordAudit(tx, context, {
-      cityId: city.id,
-      action: 'umkm_consignment.stock_removed',
-      entityType: 'umkm_consignment',
-      entityId: batch.batch.publicId,
-      before: { remaining: batch.remaining },
-      after: { removal: removal.publicId, ...input, remaining: batch.remaining - input.quantity },
-    })
-  })
-  const row = await repo.findBatch(context.database.db, { cityId: city.id, publicId: options.batchId })
-  return presentBatch(row!, today)
-}
-
-/** The public catalogue: what is on the shelves, with no owner and no personal data. */
-export async function publicCatalogue(context: ServiceContext, options: { city: CityRef }) {
-  const rows = await repo.catalogue(context.database.db, { cityId: options.city.id })
-  return rows.map((row) => ({
-    id: row.productPublicId,
-    name: row.productName,
-    description: row.description,
-    unit: row.unit,
-    business: row.businessName,
-    village: row.villageName,
-    outlet: { id: row.outletPublicId, name: row.outletName, address: row.outletAddress },
-    grade: row.grade,
-    minPriceRupiah: row.minPriceRupiah,
-    maxPriceRupiah: row.maxPriceRupiah,
-    available: row.available,
-  }))
 }

@@ -181,12 +181,17 @@ export const umkmCentreSales = pgTable(
     paymentReference: text('payment_reference'),
     totalRupiah: rupiah('total_rupiah').notNull(),
     recordedBy: integer('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Set when the sale was voided as made in error: it stays, but counts for nothing. */
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    voidedBy: integer('voided_by').references(() => users.id, { onDelete: 'set null' }),
+    voidReason: text('void_reason'),
     isSampleData: boolean('is_sample_data').notNull().default(false),
     createdAt: createdAtColumn(),
   },
   (table) => [
     unique('umkm_centre_sales_public_id_key').on(table.cityId, table.publicId),
     index('umkm_centre_sales_day_idx').on(table.cityId, table.soldOn),
+    check('umkm_centre_sales_void_reason', sql`(${table.voidedAt} is null) = (${table.voidReason} is null)`),
   ],
 )
 
@@ -212,6 +217,8 @@ export const umkmCentreSaleLines = pgTable(
     unitPriceRupiah: rupiah('unit_price_rupiah').notNull(),
     amountRupiah: rupiah('amount_rupiah').notNull(),
     commissionRupiah: rupiah('commission_rupiah').notNull(),
+    /** Copied from the sale when it is voided, so stock and statements skip the line without a join. */
+    isVoided: boolean('is_voided').notNull().default(false),
   },
   (table) => [
     index('umkm_centre_sale_lines_batch_idx').on(table.cityId, table.consignmentId),

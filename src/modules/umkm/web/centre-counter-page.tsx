@@ -6,7 +6,7 @@ import { formatRupiah } from '../../../platform/web/format.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
-import { type Batch, type Outlet, type Sale, useOutlets, useStock } from './centre.api.ts'
+import { type Batch, type Outlet, type Sale, useOutlets, useSale, useStock } from './centre.api.ts'
 import { type Cart, CartBar, CartPanel } from './centre-cart.tsx'
 import { IntakeForm } from './centre-intake-form.tsx'
 import {
@@ -21,6 +21,7 @@ import {
 import { OutletForm } from './centre-outlet-form.tsx'
 import { DaySales, Receipt } from './centre-sales.tsx'
 import { Shelf } from './centre-shelf.tsx'
+import { VoidForm } from './centre-void-form.tsx'
 
 /** After a sale: the struk on screen and on paper, then back to the counter. */
 function SoldView({ sale, timeZone, onNext }: { sale: Sale; timeZone: string; onNext: () => void }) {
@@ -39,6 +40,79 @@ function SoldView({ sale, timeZone, onNext }: { sale: Sale; timeZone: string; on
         <PrintButton label={t('centre.receipt.print')} />
         <Button size="md" style={TOUCH} onClick={onNext}>
           {t('centre.receipt.next')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
+
+/** A sale from today's list, read again from the server: reprint its struk, or void it with a reason. */
+function ReprintView({
+  city,
+  saleId,
+  timeZone,
+  onBack,
+}: {
+  city: string
+  saleId: string
+  timeZone: string
+  onBack: () => void
+}) {
+  const { t } = useTranslation('umkm')
+  const sale = useSale(city, saleId)
+  const [voiding, setVoiding] = useState(false)
+  const [voided, setVoided] = useState(false)
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    heading.current?.focus()
+  }, [])
+  return (
+    <Stack gap="md">
+      <Title order={2} ref={heading} tabIndex={-1} className={printClasses.noPrint}>
+        {t('centre.receipt.title')}
+      </Title>
+      {voided && (
+        <Alert color="teal" role="status" className={printClasses.noPrint}>
+          {t('centre.receipt.voidDone')}
+        </Alert>
+      )}
+      <QueryState query={sale}>
+        {(data) => (
+          <Stack gap="md">
+            <Receipt sale={data} timeZone={timeZone} />
+            {voiding && !data.voided ? (
+              <div className={printClasses.noPrint}>
+                <VoidForm
+                  city={city}
+                  sale={data}
+                  onDone={(result) => {
+                    setVoiding(false)
+                    if (result) setVoided(true)
+                  }}
+                />
+              </div>
+            ) : (
+              <Group gap="sm" className={printClasses.noPrint}>
+                <PrintButton label={t('centre.receipt.print')} />
+                {!data.voided && (
+                  <Button
+                    size="md"
+                    style={TOUCH}
+                    variant="outline"
+                    color="red.9"
+                    onClick={() => setVoiding(true)}
+                  >
+                    {t('centre.receipt.void')}
+                  </Button>
+                )}
+              </Group>
+            )}
+          </Stack>
+        )}
+      </QueryState>
+      <Group className={printClasses.noPrint}>
+        <Button size="md" style={TOUCH} onClick={onBack}>
+          {t('centre.receipt.back')}
         </Button>
       </Group>
     </Stack>
@@ -96,6 +170,7 @@ function Counter({ city, outlets }: { city: string; outlets: Outlet[] }) {
   // One key per cart: a double tap or a retry after a dropped answer records the sale once.
   const [saleKey, setSaleKey] = useState(newIdempotencyKey)
   const [sold, setSold] = useState<Sale | null>(null)
+  const [opened, setOpened] = useState<string | null>(null)
   const items = [...cart.values()].reduce((sum, quantity) => sum + quantity, 0)
   const batches = stock.data ?? []
   const cartTotal = [...cart].reduce((sum, [batchId, quantity]) => {
@@ -108,6 +183,18 @@ function Counter({ city, outlets }: { city: string; outlets: Outlet[] }) {
     setCart(next)
   }
 
+  if (opened)
+    return (
+      <ReprintView
+        city={city}
+        saleId={opened}
+        timeZone={timeZone}
+        onBack={() => {
+          setOpened(null)
+          window.scrollTo({ top: 0 })
+        }}
+      />
+    )
   if (sold)
     return (
       <SoldView
@@ -159,7 +246,15 @@ function Counter({ city, outlets }: { city: string; outlets: Outlet[] }) {
         )}
       </QueryState>
       <IntakeSection city={city} outletId={outlet.id} today={today} />
-      <DaySales city={city} outletId={outlet.id} timeZone={timeZone} />
+      <DaySales
+        city={city}
+        outletId={outlet.id}
+        timeZone={timeZone}
+        onOpen={(saleId) => {
+          setOpened(saleId)
+          window.scrollTo({ top: 0 })
+        }}
+      />
     </Stack>
   )
 }

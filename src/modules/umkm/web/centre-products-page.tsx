@@ -1,4 +1,19 @@
-import { Anchor, Badge, Box, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core'
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -6,7 +21,7 @@ import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
 import { type Product, useOutlets, useProducts } from './centre.api.ts'
 import { CentreLinks, GradeBadge, useCentreRights } from './centre-labels.tsx'
-import { OutletForm } from './centre-outlet-form.tsx'
+import { OutletEditForm, OutletForm } from './centre-outlet-form.tsx'
 import { ProductForm } from './centre-product-form.tsx'
 
 function ProductLink({ city, product }: { city: string; product: Product }) {
@@ -85,11 +100,18 @@ function Outlets({ city, canEdit }: { city: string; canEdit: boolean }) {
   const { t } = useTranslation('umkm')
   const outlets = useOutlets(city)
   const [adding, setAdding] = useState(false)
+  const [editing, setEditing] = useState<string | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
   return (
     <Stack gap="sm" component="section" aria-labelledby="outlets-title">
       <Title order={2} id="outlets-title">
         {t('centre.outlet.title')}
       </Title>
+      {message && (
+        <Alert color="teal" role="status" withCloseButton onClose={() => setMessage(null)}>
+          {message}
+        </Alert>
+      )}
       <QueryState query={outlets}>
         {(items) =>
           items.length === 0 ? (
@@ -97,15 +119,42 @@ function Outlets({ city, canEdit }: { city: string; canEdit: boolean }) {
           ) : (
             <Stack component="ul" gap={4} pl="md" m={0}>
               {items.map((outlet) => (
-                <Text component="li" key={outlet.id}>
-                  <strong>{outlet.name}</strong>
-                  {outlet.address ? ` · ${outlet.address}` : ''}
-                  {!outlet.isActive && (
-                    <Badge ml="xs" variant="outline" color="gray.8">
-                      {t('centre.outlet.closed')}
-                    </Badge>
+                <li key={outlet.id} data-testid="outlet">
+                  <Group gap="xs" align="center">
+                    <Text>
+                      <strong>{outlet.name}</strong>
+                      {outlet.address ? ` · ${outlet.address}` : ''}
+                    </Text>
+                    {!outlet.isActive && (
+                      <Badge variant="outline" color="gray.8">
+                        {t('centre.outlet.closed')}
+                      </Badge>
+                    )}
+                    {canEdit && editing !== outlet.id && (
+                      <Button
+                        variant="subtle"
+                        size="compact-md"
+                        onClick={() => {
+                          setMessage(null)
+                          setEditing(outlet.id)
+                        }}
+                        aria-label={t('centre.outlet.editOne', { name: outlet.name })}
+                      >
+                        {t('centre.outlet.edit')}
+                      </Button>
+                    )}
+                  </Group>
+                  {editing === outlet.id && (
+                    <OutletEditForm
+                      city={city}
+                      outlet={outlet}
+                      onDone={(done) => {
+                        setEditing(null)
+                        if (done) setMessage(done)
+                      }}
+                    />
                   )}
-                </Text>
+                </li>
               ))}
             </Stack>
           )
@@ -129,7 +178,11 @@ function Outlets({ city, canEdit }: { city: string; canEdit: boolean }) {
 export default function CentreProductsPage() {
   const { t } = useTranslation('umkm')
   const city = useCityParam()
-  const products = useProducts(city)
+  const [q, setQ] = useState('')
+  const [shelfable, setShelfable] = useState(false)
+  const [debouncedQ] = useDebouncedValue(q, 300)
+  const products = useProducts(city, { q: debouncedQ, shelfable })
+  const filtered = q.trim() !== '' || shelfable
   const { canEdit } = useCentreRights(city)
   return (
     <Stack gap="xl">
@@ -137,10 +190,30 @@ export default function CentreProductsPage() {
         <Title order={1}>{t('centre.products.title')}</Title>
         <CentreLinks city={city} current="products" />
         <Text maw={720}>{t('centre.products.lead')}</Text>
+        <Group align="flex-end" gap="md" role="search" aria-label={t('centre.products.search')}>
+          <TextInput
+            type="search"
+            label={t('centre.products.search')}
+            value={q}
+            maxLength={100}
+            onChange={(event) => setQ(event.currentTarget.value)}
+            w={320}
+            maw="100%"
+          />
+          <Checkbox
+            label={t('centre.products.shelfableOnly')}
+            checked={shelfable}
+            onChange={(event) => setShelfable(event.currentTarget.checked)}
+            size="md"
+            mb={8}
+          />
+        </Group>
         <QueryState query={products}>
           {(items) =>
             items.length === 0 ? (
-              <Text>{t('centre.products.empty')}</Text>
+              <Text role="status">
+                {filtered ? t('centre.products.noMatch') : t('centre.products.empty')}
+              </Text>
             ) : (
               <>
                 <ProductTable city={city} items={items} />

@@ -95,7 +95,8 @@ export function RemovalForm({
           error={errorOf('kind')}
         >
           <Stack gap="xs" mt="xs">
-            {REMOVAL_KINDS.map((kind) => (
+            {/* Shrinkage is what a stock count finds missing: it is recorded by Hitung stok, not here. */}
+            {REMOVAL_KINDS.filter((kind) => kind !== 'shrinkage').map((kind) => (
               <Radio key={kind} value={kind} label={t(`centre.removal.kinds.${kind}`)} />
             ))}
           </Stack>

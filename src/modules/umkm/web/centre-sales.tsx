@@ -1,10 +1,10 @@
-import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Button, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime, formatNumber, formatRupiah } from '../../../platform/web/format.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
 import { type Sale, useDaySales } from './centre.api.ts'
-import { formatTime, printClasses } from './centre-labels.tsx'
+import { formatTime, printClasses, TOUCH } from './centre-labels.tsx'
 
 /** The struk of one sale: 58 mm wide, what the buyer takes home. */
 export function Receipt({ sale, timeZone }: { sale: Sale; timeZone: string }) {
@@ -22,6 +22,20 @@ export function Receipt({ sale, timeZone }: { sale: Sale; timeZone: string }) {
         <Text ta="center" fw={700}>
           {t('centre.receipt.heading')}
         </Text>
+        {sale.voided && (
+          <Stack gap={2} data-testid="receipt-voided" style={{ border: '2px solid #000' }} p={4}>
+            <Text ta="center" fw={700} fz="lg">
+              {t('centre.receipt.voided')}
+            </Text>
+            <Text size="xs">
+              {t('centre.receipt.voidedBy', {
+                date: formatDateTime(sale.voided.at, language, timeZone),
+                name: sale.voided.by ?? '–',
+                reason: sale.voided.reason,
+              })}
+            </Text>
+          </Stack>
+        )}
         <Text size="sm">{formatDateTime(sale.soldAt, language, timeZone)}</Text>
         <Text size="sm">{t('centre.receipt.number', { number: sale.id })}</Text>
         <table>
@@ -86,7 +100,18 @@ function Figure({ label, rupiah, testId }: { label: string; rupiah: number; test
 }
 
 /** Today's sales at this outlet, with the cash and QRIS totals the clerk closes the till against. */
-export function DaySales({ city, outletId, timeZone }: { city: string; outletId: string; timeZone: string }) {
+export function DaySales({
+  city,
+  outletId,
+  timeZone,
+  onOpen,
+}: {
+  city: string
+  outletId: string
+  timeZone: string
+  /** Opens a sale's struk, to reprint or void it. */
+  onOpen: (saleId: string) => void
+}) {
   const { t } = useTranslation('umkm')
   const language = currentLanguage()
   const sales = useDaySales(city, outletId)
@@ -96,7 +121,7 @@ export function DaySales({ city, outletId, timeZone }: { city: string; outletId:
         {t('centre.day.title')}
       </Title>
       <Text size="sm" maw={640}>
-        {t('centre.day.lead')}
+        {t('centre.day.lead')} {t('centre.day.openHint')}
       </Text>
       <QueryState query={sales}>
         {(day) => (
@@ -123,9 +148,24 @@ export function DaySales({ city, outletId, timeZone }: { city: string; outletId:
                   </Table.Thead>
                   <Table.Tbody>
                     {day.sales.map((sale) => (
-                      <Table.Tr key={sale.id}>
+                      <Table.Tr key={sale.id} data-testid="day-sale">
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                          {formatTime(sale.soldAt, language, timeZone)}
+                          {/* The time opens the struk: on a phone the first column is always in view. */}
+                          <Button
+                            variant="default"
+                            style={TOUCH}
+                            onClick={() => onOpen(sale.id)}
+                            aria-label={t('centre.receipt.openOne', {
+                              time: formatTime(sale.soldAt, language, timeZone),
+                            })}
+                          >
+                            {formatTime(sale.soldAt, language, timeZone)}
+                          </Button>
+                          {sale.voided && (
+                            <Badge display="block" mt={4} variant="outline" color="red.9">
+                              {t('centre.day.voided')}
+                            </Badge>
+                          )}
                         </Table.Td>
                         <Table.Td>
                           {sale.lines
@@ -140,7 +180,13 @@ export function DaySales({ city, outletId, timeZone }: { city: string; outletId:
                             </Text>
                           )}
                         </Table.Td>
-                        <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                        <Table.Td
+                          ta="right"
+                          style={{
+                            whiteSpace: 'nowrap',
+                            textDecoration: sale.voided ? 'line-through' : undefined,
+                          }}
+                        >
                           {formatRupiah(sale.totalRupiah, language)}
                         </Table.Td>
                       </Table.Tr>

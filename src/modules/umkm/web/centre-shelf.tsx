@@ -5,6 +5,7 @@ import { formatDate, formatNumber, formatRupiah } from '../../../platform/web/fo
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import type { Batch } from './centre.api.ts'
 import type { Cart } from './centre-cart.tsx'
+import { CountForm } from './centre-count-form.tsx'
 import { ExpiryBadge, GradeBadge, printClasses, TOUCH } from './centre-labels.tsx'
 import { RemovalForm } from './centre-removal-form.tsx'
 
@@ -13,11 +14,13 @@ function ShelfItem({
   inCart,
   onAdd,
   onRemove,
+  onCount,
 }: {
   batch: Batch
   inCart: number
   onAdd: () => void
   onRemove: () => void
+  onCount: () => void
 }) {
   const { t } = useTranslation('umkm')
   const language = currentLanguage()
@@ -76,6 +79,14 @@ function ShelfItem({
           >
             {t('centre.shelf.remove')}
           </Button>
+          <Button
+            style={TOUCH}
+            variant="default"
+            onClick={onCount}
+            aria-label={t('centre.count.actionOne', { product: batch.product.name })}
+          >
+            {t('centre.count.action')}
+          </Button>
         </Group>
       </Stack>
     </Card>
@@ -87,11 +98,13 @@ function ShelfList({
   cart,
   onAdd,
   onRemove,
+  onCount,
 }: {
   batches: Batch[]
   cart: Cart
   onAdd: (batch: Batch) => void
   onRemove: (batch: Batch) => void
+  onCount: (batch: Batch) => void
 }) {
   const { t } = useTranslation('umkm')
   return (
@@ -111,6 +124,7 @@ function ShelfList({
           inCart={cart.get(batch.id) ?? 0}
           onAdd={() => onAdd(batch)}
           onRemove={() => onRemove(batch)}
+          onCount={() => onCount(batch)}
         />
       ))}
     </SimpleGrid>
@@ -134,12 +148,14 @@ export function Shelf({
   const { t } = useTranslation('umkm')
   const [filter, setFilter] = useState('')
   const [removing, setRemoving] = useState<string | null>(null)
+  const [counting, setCounting] = useState<string | null>(null)
   const [removed, setRemoved] = useState<string | null>(null)
   const words = filter.trim().toLowerCase()
   const shown = words
     ? batches.filter((batch) => `${batch.product.name} ${batch.business.name}`.toLowerCase().includes(words))
     : batches
   const removingBatch = batches.find((batch) => batch.id === removing)
+  const countingBatch = batches.find((batch) => batch.id === counting)
   return (
     <Stack gap="sm" component="section" aria-labelledby="shelf-title" className={printClasses.noPrint}>
       <Title order={2} id="shelf-title">
@@ -177,6 +193,21 @@ export function Shelf({
               />
             </Stack>
           )}
+          {countingBatch && (
+            <Stack gap="xs">
+              <Title order={3}>{t('centre.count.title', { product: countingBatch.product.name })}</Title>
+              <CountForm
+                key={countingBatch.id}
+                city={city}
+                batch={countingBatch}
+                today={today}
+                onDone={(message) => {
+                  setCounting(null)
+                  if (message) setRemoved(message)
+                }}
+              />
+            </Stack>
+          )}
           {shown.length === 0 ? (
             <Text role="status">{t('centre.shelf.noMatch')}</Text>
           ) : (
@@ -186,7 +217,13 @@ export function Shelf({
               onAdd={onAdd}
               onRemove={(batch) => {
                 setRemoved(null)
+                setCounting(null)
                 setRemoving(batch.id)
+              }}
+              onCount={(batch) => {
+                setRemoved(null)
+                setRemoving(null)
+                setCounting(batch.id)
               }}
             />
           )}

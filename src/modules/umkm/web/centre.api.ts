@@ -1,10 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, idempotencyHeaders, unwrap } from '../../../platform/web/api/client.ts'
 import type { paths } from '../../../platform/web/api/schema'
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never
 type Base = '/api/v1/cities/{city}/umkm/centre'
 type OutletsPath = paths[`${Base}/outlets`]
+type OutletPath = paths[`${Base}/outlets/{outletId}`]
+type CountPath = paths[`${Base}/consignments/{batchId}/count`]
+type VoidPath = paths[`${Base}/sales/{saleId}/void`]
 type ProductsPath = paths[`${Base}/products`]
 type ProductPath = paths[`${Base}/products/{productId}`]
 type CurationsPath = paths[`${Base}/products/{productId}/curations`]
@@ -19,6 +22,11 @@ type CataloguePath = paths[`${Base}/catalogue`]
 
 export type Outlet = Json<OutletsPath['get']['responses'][200]>[number]
 export type OutletInput = Json<NonNullable<OutletsPath['post']['requestBody']>>
+export type OutletPatch = Json<NonNullable<OutletPath['patch']['requestBody']>>
+export type CountInput = Json<NonNullable<CountPath['post']['requestBody']>>
+export type CountResult = Json<CountPath['post']['responses'][200]>
+export type VoidInput = Json<NonNullable<VoidPath['post']['requestBody']>>
+export type ProductFilter = NonNullable<ProductsPath['get']['parameters']['query']>
 export type Product = Json<ProductsPath['get']['responses'][200]>[number]
 export type ProductInput = Json<NonNullable<ProductsPath['post']['requestBody']>>
 export type ProductDetail = Json<ProductPath['get']['responses'][200]>
@@ -67,11 +75,30 @@ export function useCreateOutlet(city: string) {
   })
 }
 
-export function useProducts(city: string) {
+export function useUpdateOutlet(city: string) {
+  const onSuccess = useInvalidateCentre(city)
+  return useMutation({
+    mutationFn: ({ outletId, body }: { outletId: string; body: OutletPatch }) =>
+      unwrap(
+        api.PATCH('/api/v1/cities/{city}/umkm/centre/outlets/{outletId}', {
+          params: { path: { city, outletId } },
+          body,
+        }),
+      ),
+    onSuccess,
+  })
+}
+
+/** The products, filtered by part of the name and to those that may go on the shelf. */
+export function useProducts(city: string, filter: ProductFilter = {}) {
+  const query: ProductFilter = {}
+  if (filter.q?.trim()) query.q = filter.q.trim()
+  if (filter.shelfable) query.shelfable = true
   return useQuery({
-    queryKey: [...centreKey(city), 'products'],
+    queryKey: [...centreKey(city), 'products', query],
     queryFn: () =>
-      unwrap(api.GET('/api/v1/cities/{city}/umkm/centre/products', { params: { path: { city } } })),
+      unwrap(api.GET('/api/v1/cities/{city}/umkm/centre/products', { params: { path: { city }, query } })),
+    placeholderData: keepPreviousData,
   })
 }
 
@@ -152,6 +179,47 @@ export function useRemoveStock(city: string) {
       unwrap(
         api.POST('/api/v1/cities/{city}/umkm/centre/consignments/{batchId}/removals', {
           params: { path: { city, batchId } },
+          body,
+          headers: idempotencyHeaders(key),
+        }),
+      ),
+    onSuccess,
+  })
+}
+
+export function useCountStock(city: string) {
+  const onSuccess = useInvalidateCentre(city)
+  return useMutation({
+    mutationFn: ({ batchId, body, key }: { batchId: string; body: CountInput; key: string }) =>
+      unwrap(
+        api.POST('/api/v1/cities/{city}/umkm/centre/consignments/{batchId}/count', {
+          params: { path: { city, batchId } },
+          body,
+          headers: idempotencyHeaders(key),
+        }),
+      ),
+    onSuccess,
+  })
+}
+
+/** One sale as its struk, read again from the server (a reprint after a reload). */
+export function useSale(city: string, saleId: string) {
+  return useQuery({
+    queryKey: [...centreKey(city), 'sale', saleId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/cities/{city}/umkm/centre/sales/{saleId}', { params: { path: { city, saleId } } }),
+      ),
+  })
+}
+
+export function useVoidSale(city: string) {
+  const onSuccess = useInvalidateCentre(city)
+  return useMutation({
+    mutationFn: ({ saleId, body, key }: { saleId: string; body: VoidInput; key: string }) =>
+      unwrap(
+        api.POST('/api/v1/cities/{city}/umkm/centre/sales/{saleId}/void', {
+          params: { path: { city, saleId } },
           body,
           headers: idempotencyHeaders(key),
         }),

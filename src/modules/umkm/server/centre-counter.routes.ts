@@ -8,70 +8,14 @@ import {
   ProblemSchema,
   PublicIdSchema,
 } from '../../../platform/server/http/schemas.ts'
-import {
-  CURATION_CRITERIA,
-  GRADES,
-  PAYMENT_METHODS,
-  REMOVAL_KINDS,
-  SCORE_MAX,
-  SCORE_MIN,
-} from '../domain/centre.ts'
-import * as service from './centre.service.ts'
+import { PAYMENT_METHODS, REMOVAL_KINDS } from '../domain/centre.ts'
+import { BatchSchema, errors, Grade, Ref, tags } from './centre.schemas.ts'
 import * as sales from './centre-sales.service.ts'
+import { VOID_REASON_MAX, VOID_REASON_MIN } from './centre-sales.service.ts'
+import * as service from './centre-stock.service.ts'
 
-const tags = ['umkm centre']
-const errors = {
-  400: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-}
 const Rupiah = Type.Integer({ minimum: 1, maximum: 1_000_000_000 })
-const Ref = Type.Object({ id: Type.String(), name: Type.String() })
-const Grade = Nullable(Type.Enum(GRADES))
 const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', examples: ['2026-11'] })
-
-const OutletSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  address: Nullable(Type.String()),
-  isActive: Type.Boolean(),
-})
-const ProductSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  unit: Type.String(),
-  description: Nullable(Type.String()),
-  business: Ref,
-  grade: Grade,
-  shelfable: Type.Boolean(),
-})
-const CurationSchema = Type.Object({
-  id: Type.String(),
-  rubricVersion: Type.String(),
-  scores: Type.Record(Type.String(), Type.Integer()),
-  total: Type.Integer(),
-  grade: Type.Enum(GRADES),
-  assessedOn: IsoDateSchema,
-  note: Nullable(Type.String()),
-})
-const BatchSchema = Type.Object({
-  id: Type.String(),
-  product: Type.Object({ id: Type.String(), name: Type.String(), unit: Type.String() }),
-  business: Ref,
-  outlet: Ref,
-  grade: Grade,
-  quantity: Type.Integer(),
-  sold: Type.Integer(),
-  removed: Type.Integer(),
-  remaining: Type.Integer(),
-  unitPriceRupiah: Type.Integer(),
-  commissionBps: Type.Integer(),
-  receivedOn: IsoDateSchema,
-  expiresOn: Nullable(IsoDateSchema),
-  daysToExpiry: Nullable(Type.Integer()),
-})
 const SaleLineSchema = Type.Object({
   product: Type.String(),
   unit: Type.String(),
@@ -95,136 +39,28 @@ const TotalsSchema = Type.Object({
   payableRupiah: Type.Integer(),
 })
 const OutletQuery = Type.Object({ outletId: Type.Optional(PublicIdSchema) })
+const ReceiptSchema = Type.Object({
+  id: Type.String(),
+  outlet: Ref,
+  soldAt: Type.String(),
+  soldOn: IsoDateSchema,
+  paymentMethod: Type.Enum(PAYMENT_METHODS),
+  paymentReference: Nullable(Type.String()),
+  totalRupiah: Type.Integer(),
+  lines: Type.Array(
+    Type.Intersect([SaleLineSchema, Type.Object({ batchId: Type.String(), business: Type.String() })]),
+  ),
+  /** Null unless the sale was voided: then when, by whom (display name) and why. */
+  voided: Nullable(Type.Object({ at: Type.String(), by: Nullable(Type.String()), reason: Type.String() })),
+})
+const SaleParams = Type.Intersect([CityParamsSchema, Type.Object({ saleId: PublicIdSchema })])
+const BatchParams = Type.Intersect([CityParamsSchema, Type.Object({ batchId: PublicIdSchema })])
 
-/** Mounted at /api/v1/cities/:city/umkm/centre: the UMKM centre's shelves, counter and settlements. */
-export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/centre/outlets',
-    {
-      schema: {
-        tags,
-        summary: 'Outlets of the UMKM centre',
-        params: CityParamsSchema,
-        response: { 200: Type.Array(OutletSchema), ...errors },
-      },
-    },
-    async (request) => service.listOutlets(request.context(), { city: request.city! }),
-  )
-
-  app.post(
-    '/centre/outlets',
-    {
-      schema: {
-        tags,
-        summary: 'Open an outlet (a Pojok UMKM, a gallery)',
-        params: CityParamsSchema,
-        body: BodySchema({
-          name: Type.String({ minLength: 2, maxLength: 200 }),
-          address: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
-        }),
-        response: { 201: OutletSchema, ...errors },
-      },
-      config: { idempotent: true },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await service.createOutlet(request.context(), { city: request.city!, input: request.body })),
-  )
-
-  app.get(
-    '/centre/products',
-    {
-      schema: {
-        tags,
-        summary: 'Products offered to the centre, with their latest curation grade',
-        params: CityParamsSchema,
-        querystring: Type.Object({ businessId: Type.Optional(PublicIdSchema) }),
-        response: { 200: Type.Array(ProductSchema), ...errors },
-      },
-    },
-    async (request) =>
-      service.listProducts(request.context(), { city: request.city!, businessId: request.query.businessId }),
-  )
-
-  app.post(
-    '/centre/products',
-    {
-      schema: {
-        tags,
-        summary: "Register a business's product for curation",
-        params: CityParamsSchema,
-        body: BodySchema({
-          businessId: PublicIdSchema,
-          name: Type.String({ minLength: 2, maxLength: 200 }),
-          unit: Type.Optional(Type.String({ minLength: 1, maxLength: 30 })),
-          description: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
-        }),
-        response: { 201: ProductSchema, ...errors },
-      },
-      config: { idempotent: true },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await service.createProduct(request.context(), { city: request.city!, input: request.body })),
-  )
-
-  const ProductParams = Type.Intersect([CityParamsSchema, Type.Object({ productId: PublicIdSchema })])
-
-  app.get(
-    '/centre/products/:productId',
-    {
-      schema: {
-        tags,
-        summary: 'A product with its curation history and the batches on the shelves',
-        params: ProductParams,
-        response: {
-          200: Type.Intersect([
-            ProductSchema,
-            Type.Object({ curations: Type.Array(CurationSchema), batches: Type.Array(BatchSchema) }),
-          ]),
-          ...errors,
-        },
-      },
-    },
-    async (request) =>
-      service.getProduct(request.context(), { city: request.city!, productId: request.params.productId }),
-  )
-
-  const Score = Type.Integer({ minimum: SCORE_MIN, maximum: SCORE_MAX })
-  app.post(
-    '/centre/products/:productId/curations',
-    {
-      schema: {
-        tags,
-        summary: 'Score a product on the curation rubric; the grade A–D is computed',
-        params: ProductParams,
-        body: BodySchema({
-          scores: Type.Object(
-            Object.fromEntries(CURATION_CRITERIA.map(({ code }) => [code, Score])) as Record<
-              (typeof CURATION_CRITERIA)[number]['code'],
-              typeof Score
-            >,
-            { additionalProperties: false },
-          ),
-          assessedOn: IsoDateSchema,
-          note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
-        }),
-        response: { 201: CurationSchema, ...errors },
-      },
-      config: { idempotent: true },
-    },
-    async (request, reply) =>
-      reply.code(201).send(
-        await service.curateProduct(request.context(), {
-          city: request.city!,
-          productId: request.params.productId,
-          input: request.body,
-        }),
-      ),
-  )
-
+/**
+ * Mounted at /api/v1/cities/:city/umkm: the UMKM centre's shelves and counter, from consignment
+ * intake to the monthly settlement, and the public catalogue.
+ */
+export const centreCounterRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/centre/consignments',
     {
@@ -275,7 +111,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Take stock off the shelf without a sale: returned, expired or damaged',
-        params: Type.Intersect([CityParamsSchema, Type.Object({ batchId: PublicIdSchema })]),
+        params: BatchParams,
         body: BodySchema({
           kind: Type.Enum(REMOVAL_KINDS),
           quantity: Type.Integer({ minimum: 1, maximum: 100_000 }),
@@ -294,6 +130,38 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
           input: request.body,
         }),
       ),
+  )
+
+  app.post(
+    '/centre/consignments/:batchId/count',
+    {
+      schema: {
+        tags,
+        summary: 'Stock opname of a batch: fewer counted than left is recorded as shrinkage',
+        params: BatchParams,
+        body: BodySchema({
+          counted: Type.Integer({ minimum: 0, maximum: 100_000 }),
+          countedOn: Type.Optional(IsoDateSchema),
+          note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+        }),
+        response: {
+          200: Type.Object({
+            expected: Type.Integer(),
+            counted: Type.Integer(),
+            shrinkage: Type.Integer(),
+            batch: BatchSchema,
+          }),
+          ...errors,
+        },
+      },
+      config: { idempotent: true },
+    },
+    async (request) =>
+      service.countStock(request.context(), {
+        city: request.city!,
+        batchId: request.params.batchId,
+        input: request.body,
+      }),
   )
 
   app.post(
@@ -316,21 +184,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ),
         }),
         response: {
-          201: Type.Object({
-            id: Type.String(),
-            outlet: Ref,
-            soldAt: Type.String(),
-            soldOn: IsoDateSchema,
-            paymentMethod: Type.Enum(PAYMENT_METHODS),
-            paymentReference: Nullable(Type.String()),
-            totalRupiah: Type.Integer(),
-            lines: Type.Array(
-              Type.Intersect([
-                SaleLineSchema,
-                Type.Object({ batchId: Type.String(), business: Type.String() }),
-              ]),
-            ),
-          }),
+          201: ReceiptSchema,
           ...errors,
         },
       },
@@ -364,6 +218,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 paymentMethod: Type.Enum(PAYMENT_METHODS),
                 paymentReference: Nullable(Type.String()),
                 totalRupiah: Type.Integer(),
+                voided: Type.Boolean(),
                 lines: Type.Array(SaleLineSchema),
               }),
             ),
@@ -377,6 +232,42 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
         city: request.city!,
         day: request.query.day,
         outletId: request.query.outletId,
+      }),
+  )
+
+  app.get(
+    '/centre/sales/:saleId',
+    {
+      schema: {
+        tags,
+        summary: 'One sale with its lines (the struk, to reprint), and its void if it was voided',
+        params: SaleParams,
+        response: { 200: ReceiptSchema, ...errors },
+      },
+    },
+    async (request) =>
+      sales.getSale(request.context(), { city: request.city!, saleId: request.params.saleId }),
+  )
+
+  app.post(
+    '/centre/sales/:saleId/void',
+    {
+      schema: {
+        tags,
+        summary: 'Void a sale made in error (with a reason); refused once its month is settled',
+        params: SaleParams,
+        body: BodySchema({
+          reason: Type.String({ minLength: VOID_REASON_MIN, maxLength: VOID_REASON_MAX }),
+        }),
+        response: { 200: ReceiptSchema, ...errors },
+      },
+      config: { idempotent: true },
+    },
+    async (request) =>
+      sales.voidSale(request.context(), {
+        city: request.city!,
+        saleId: request.params.saleId,
+        input: request.body,
       }),
   )
 
