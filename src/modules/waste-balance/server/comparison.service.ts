@@ -20,7 +20,7 @@ function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
 
 /**
  * Every kabupaten/kota's headline figures for one period, side by side, from the same public
- * aggregates as each city's public balance: one pass over the whole ledger, no personal data.
+ * aggregates as each city's public balance: one pass over the ledger's monthly roll-up, no personal data.
  * A city without a timbulan estimate has tonnages but no percentages.
  */
 export async function compareCities(context: ServiceContext, options: { period: string }) {

@@ -46,15 +46,18 @@ function facility(kind: FacilityKind | null, system: LandfillSystem | null, dist
 }
 
 /**
- * One pass over a city's ledger between two dates (inclusive), grouped by month, kind, outcome,
- * material, source and the kinds of the facilities at both ends. A kecamatan code is the first
- * eight characters of a desa/kelurahan code.
+ * A city's ledger between two dates, grouped by month, kind, outcome, material, source and the kinds
+ * of the facilities at both ends. Read from the monthly roll-up `waste_flow_months`, which the
+ * database keeps equal to the ledger's sums (see flows.months.tables.ts), so whole months are read:
+ * from the month of `start` to the month of `end`. A month still running therefore counts up to
+ * today, as flows are never dated in the future. A kecamatan code is the first eight characters of
+ * a desa/kelurahan code.
  */
 export async function ledgerGroups(
   db: DbOrTx,
   options: { cityId: number; start: string; end: string },
 ): Promise<LedgerGroup[]> {
-  return groupsWhere(db, sql`city_id = ${options.cityId}`, options)
+  return groupsWhere(db, sql`g.city_id = ${options.cityId}`, options)
 }
 
 /** The same groups for every city at once (the public comparison of published aggregates). */
@@ -67,24 +70,20 @@ async function groupsWhere(
   cities: SQL,
   options: { start: string; end: string },
 ): Promise<LedgerGroup[]> {
-  // Group on the ledger's own narrow columns first, then name the few thousand groups' facilities.
+  // The roll-up keeps facility ids; the balance needs only their kind, system and kecamatan, so
+  // the groups of facilities alike (fifty TPS 3R of one kecamatan) are summed into one here.
   const result = await db.execute(sql`
-    with g as (
-      select city_id, date_trunc('month', flow_date)::date as month, kind, outcome, material, from_sector,
-             from_village_code, from_facility_id, to_facility_id,
-             sum(case when reverses_id is null then weight_grams else -weight_grams end) as grams
-        from waste_flows
-       where ${cities} and flow_date between ${options.start} and ${options.end}
-       group by 1, 2, 3, 4, 5, 6, 7, 8, 9
-    )
     select g.city_id, to_char(g.month, 'YYYY-MM') as month, g.kind, g.outcome, g.material, g.from_sector,
-           left(g.from_village_code, 8) as from_district,
+           g.from_district_code as from_district,
            ff.kind as from_kind, ff.landfill_system as from_system, left(ff.village_code, 8) as from_facility_district,
            tf.kind as to_kind, tf.landfill_system as to_system, left(tf.village_code, 8) as to_facility_district,
-           g.grams::text as grams
-      from g
+           sum(g.grams)::text as grams
+      from waste_flow_months g
       left join facilities ff on ff.id = g.from_facility_id
-      left join facilities tf on tf.id = g.to_facility_id`)
+      left join facilities tf on tf.id = g.to_facility_id
+     where ${cities}
+       and g.month between ${`${options.start.slice(0, 7)}-01`}::date and ${options.end}::date
+     group by g.city_id, g.month, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13`)
   return rowsOf<RawGroup>(result).map((row) => ({
     cityId: row.city_id,
     month: row.month,

@@ -21,7 +21,8 @@ import { facilities } from './facilities.tables.ts'
 /**
  * The waste flow ledger: append-only, the single source of every waste figure. A correction is a
  * reversal row (reverses_id, same date as the original, counted negative) plus a new row; rows are
- * never updated or deleted.
+ * never updated or deleted. Its sums per month are kept in `waste_flow_months` by triggers in the
+ * database (flows.months.tables.ts, migration 0013), in the transaction of every write.
  */
 export const wasteFlows = pgTable(
   'waste_flows',
