@@ -83,6 +83,19 @@ export class UmkmBusinessPage {
     await expect(form).toBeHidden()
   }
 
+  /** A dated figures record; empty fields are left unknown. */
+  async recordFigures(values: { asOf?: string; capital?: string; sales?: string; source: string }) {
+    await this.page.getByRole('button', { name: 'Catat angka usaha' }).click()
+    const form = this.page.getByRole('form', { name: 'Catat angka usaha bertanggal' })
+    if (values.asOf) await form.getByLabel('Per tanggal').fill(values.asOf)
+    if (values.capital) await form.getByRole('textbox', { name: 'Modal usaha' }).fill(values.capital)
+    if (values.sales) await form.getByRole('textbox', { name: 'Omzet tahunan' }).fill(values.sales)
+    await form.getByRole('textbox', { name: 'Sumber' }).fill(values.source)
+    await form.getByRole('button', { name: 'Simpan angka usaha' }).click()
+    await expect(form).toBeHidden()
+    await this.expectConfirmation('Angka usaha disimpan.')
+  }
+
   async backToList(): Promise<void> {
     await this.page.getByRole('link', { name: 'Kembali ke data UMKM' }).click()
   }

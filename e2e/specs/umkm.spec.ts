@@ -44,6 +44,15 @@ test('UMKM staff register a business, correct a bad NIB, and find it in the regi
     await detail.addLicence({ kind: 'P-IRT', number: '2063579010099-26', expiresOn: '2031-11-27' })
     await expect(page.getByRole('cell', { name: '2063579010099-26', exact: true })).toBeVisible()
     await expectNoSeriousA11yViolations(page, 'UMKM business page')
+  })
+
+  await test.step('dated figures derive the scale, and a capital past Rp1 miliar shows naik kelas', async () => {
+    const detail = new UmkmBusinessPage(page)
+    await detail.recordFigures({ asOf: '2025-06-30', capital: '150.000.000', source: 'Pendataan 2025' })
+    await expect(page.getByText('Modal usaha Rp150.000.000 → Mikro')).toBeVisible()
+    await detail.recordFigures({ capital: '1.200.000.000', sales: '2.500.000.000', source: 'Pendataan 2026' })
+    await expect(page.getByText(/^Mikro → Kecil per /).first()).toBeVisible()
+    await expectNoSeriousA11yViolations(page, 'UMKM business page, naik kelas')
     await detail.backToList()
   })
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { attendanceRate, checkEligibility, isFull, outcomeChange } from './coaching.ts'
+import {
+  attendanceRate,
+  checkEligibility,
+  isFull,
+  isWithdrawnBy,
+  outcomeChange,
+  sessionsWhileEnrolled,
+} from './coaching.ts'
 
 describe('who may join a programme', () => {
   it('requires an NIB when the programme does', () => {
@@ -67,5 +74,18 @@ describe('outcomes before and after', () => {
   it('rates attendance over the sessions held', () => {
     expect(attendanceRate(3, 4)).toBe(75)
     expect(attendanceRate(0, 0)).toBeNull()
+  })
+})
+
+describe('withdrawal', () => {
+  it('counts sessions before the withdrawal day only; the day itself is already out', () => {
+    const held = ['2026-03-05', '2026-03-12', '2026-03-19']
+    expect(sessionsWhileEnrolled(held, null)).toBe(3)
+    expect(sessionsWhileEnrolled(held, '2026-03-12')).toBe(1)
+    expect(sessionsWhileEnrolled(held, '2026-03-13')).toBe(2)
+    expect(sessionsWhileEnrolled(held, '2026-03-01')).toBe(0)
+    expect(isWithdrawnBy('2026-03-12', '2026-03-11')).toBe(false)
+    expect(isWithdrawnBy('2026-03-12', '2026-03-12')).toBe(true)
+    expect(isWithdrawnBy(null, '2099-01-01')).toBe(false)
   })
 })

@@ -94,3 +94,16 @@ export function outcomeChange(before: OutcomeRecord | null, after: OutcomeRecord
 export function attendanceRate(attended: number, held: number): number | null {
   return held === 0 ? null : Math.round((attended * 10_000) / held) / 100
 }
+
+/**
+ * A participant withdrawn on a day takes no part from that day on: sessions held before it are
+ * theirs to attend, sessions on or after it are not. Null = still in the programme.
+ */
+export function isWithdrawnBy(withdrawnOn: string | null, day: string): boolean {
+  return withdrawnOn !== null && withdrawnOn <= day
+}
+
+/** The sessions a participant was enrolled for: those held before their withdrawal, if any. */
+export function sessionsWhileEnrolled(heldOn: readonly string[], withdrawnOn: string | null): number {
+  return heldOn.filter((day) => !isWithdrawnBy(withdrawnOn, day)).length
+}

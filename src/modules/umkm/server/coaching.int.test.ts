@@ -10,6 +10,7 @@ import {
   signIn,
   type TestApp,
 } from '../../../../test/support/test-app.ts'
+import { cityDateOf } from '../../../platform/domain/city-time.ts'
 
 const API = `/api/v1/cities/${BATU}/umkm`
 const M = 1_000_000
@@ -167,6 +168,120 @@ describe('UMKM coaching programmes', () => {
     expect(after.participants.find((p: { id: string }) => p.id === sari.id)).toMatchObject({
       attendancePercent: 50,
       change: { salesGrowthPercent: null },
+    })
+  })
+
+  it('edits a programme without dropping participants, and never below the enrolled count', async () => {
+    const patch = (payload: Record<string, unknown>, session = staff) =>
+      session.request({ method: 'PATCH', url: `${API}/programmes/${programme}`, payload })
+    const before = await countAuditRows(t)
+    // Two are enrolled: a quota of one is refused next to the field; so is an end before the start.
+    const lower = await patch({ quota: 1, name: 'Nama yang tidak tersimpan' })
+    expect(lower.statusCode).toBe(400)
+    expect(lower.json().errors).toEqual([
+      expect.objectContaining({ field: '/body/quota', message: expect.stringContaining('(2)') }),
+    ])
+    const backwards = await patch({ endsOn: '2026-02-28' })
+    expect(backwards.statusCode).toBe(400)
+    expect(backwards.json().errors).toEqual([expect.objectContaining({ field: '/body/endsOn' })])
+    expect(await countAuditRows(t)).toBe(before)
+
+    // Widening the rules and the quota: the next business can join, the enrolled two stay.
+    const widened = await patch({
+      quota: 3,
+      endsOn: '2026-07-31',
+      eligibleScales: [],
+      budgetActivityCode: ' ',
+    })
+    expect(widened.statusCode, widened.body).toBe(200)
+    expect(widened.json()).toMatchObject({
+      name: 'Fasilitasi sertifikasi halal 2026',
+      quota: 3,
+      endsOn: '2026-07-31',
+      eligibleScales: [],
+      budgetActivityCode: null,
+      enrolled: 2,
+      isFull: false,
+    })
+    expect(await countAuditRows(t)).toBe(before + 1)
+    expect((await enrol(ids.tempe!)).statusCode).toBe(201)
+    const detail = await viewer.request({ method: 'GET', url: `${API}/programmes/${programme}` })
+    expect(detail.json()).toMatchObject({ enrolled: 3, isFull: true })
+
+    expect((await patch({ quota: 10 }, palopoStaff)).statusCode).toBe(403)
+    expect((await patch({ quota: 10 }, viewer)).statusCode).toBe(403)
+    const asPalopo = await palopoStaff.request({
+      method: 'PATCH',
+      url: `/api/v1/cities/${PALOPO}/umkm/programmes/${programme}`,
+      payload: { quota: 10 },
+    })
+    expect(asPalopo.statusCode).toBe(404)
+  })
+
+  it('withdraws a participant from today: the place frees up, the history stays, and they can come back', async () => {
+    const today = cityDateOf(new Date(), 'Asia/Jakarta')
+    const detail = async () =>
+      (await viewer.request({ method: 'GET', url: `${API}/programmes/${programme}` })).json()
+    const tempe = (await detail()).participants.find(
+      (p: { business: { name: string } }) => p.business.name === 'Tempe Bu Ani',
+    )
+    const withdraw = (reason: string, session = staff) =>
+      session.request({
+        method: 'POST',
+        url: `${API}/programmes/${programme}/participants/${tempe.id}/withdrawal`,
+        payload: { reason },
+      })
+    const before = await countAuditRows(t)
+    const blank = await withdraw('  a  ')
+    expect(blank.statusCode).toBe(400)
+    expect(blank.json().errors).toEqual([expect.objectContaining({ field: '/body/reason' })])
+    expect((await withdraw('Pindah usaha', palopoStaff)).statusCode).toBe(403)
+    expect((await withdraw('Pindah usaha', viewer)).statusCode).toBe(403)
+    expect(await countAuditRows(t)).toBe(before)
+
+    const out = await withdraw('Pemilik sakit, tidak bisa ikut sesi')
+    expect(out.statusCode, out.body).toBe(200)
+    expect(out.json()).toEqual({
+      id: tempe.id,
+      withdrawnOn: today,
+      withdrawalReason: 'Pemilik sakit, tidak bisa ikut sesi',
+    })
+    expect((await withdraw('Sekali lagi')).statusCode).toBe(409)
+    const after = await detail()
+    expect(after).toMatchObject({ enrolled: 2, isFull: false })
+    expect(after.participants.find((p: { id: string }) => p.id === tempe.id)).toMatchObject({
+      withdrawnOn: today,
+      withdrawalReason: 'Pemilik sakit, tidak bisa ikut sesi',
+    })
+
+    // Present at a session held today: refused. At one held before the withdrawal, recorded late: kept.
+    const session = (heldOn: string) =>
+      staff.request({
+        method: 'POST',
+        url: `${API}/programmes/${programme}/sessions`,
+        payload: { heldOn, topic: 'Sesi susulan', present: [tempe.id] },
+      })
+    const todaySession = await session(today)
+    expect(todaySession.statusCode).toBe(400)
+    expect(todaySession.json().errors[0]).toMatchObject({
+      field: '/body/present/0',
+      message: expect.stringContaining('Tempe Bu Ani'),
+    })
+    expect((await session('2026-03-19')).statusCode).toBe(201)
+    const withSession = await detail()
+    // Three sessions before the withdrawal, one attended.
+    expect(withSession.participants.find((p: { id: string }) => p.id === tempe.id).attendancePercent).toBe(
+      33.33,
+    )
+
+    const back = await enrol(ids.tempe!)
+    expect(back.statusCode, back.body).toBe(201)
+    expect(back.json().id).toBe(tempe.id)
+    const reinstated = await detail()
+    expect(reinstated).toMatchObject({ enrolled: 3, isFull: true })
+    expect(reinstated.participants.find((p: { id: string }) => p.id === tempe.id)).toMatchObject({
+      withdrawnOn: null,
+      withdrawalReason: null,
     })
   })
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { DbOrTx, Tx } from '../../../platform/server/db/client.ts'
 import {
   umkmAttendance,
@@ -12,9 +12,12 @@ import { umkmBusinesses } from './umkm.tables.ts'
 export type ProgrammeRow = typeof umkmProgrammes.$inferSelect
 export type OutcomeRow = typeof umkmEnrolmentOutcomes.$inferSelect
 
+/** 1 for an enrolment still in its programme, null for a withdrawn one: `count()` skips nulls. */
+const activeEnrolment = sql`case when ${umkmEnrolments.withdrawnOn} is null then 1 end`
+
 export async function listProgrammes(db: DbOrTx, options: { cityId: number }) {
   return db
-    .select({ programme: umkmProgrammes, enrolled: count(umkmEnrolments.id) })
+    .select({ programme: umkmProgrammes, enrolled: count(activeEnrolment) })
     .from(umkmProgrammes)
     .leftJoin(umkmEnrolments, eq(umkmEnrolments.programmeId, umkmProgrammes.id))
     .where(eq(umkmProgrammes.cityId, options.cityId))
@@ -30,13 +33,30 @@ export async function findProgramme(db: DbOrTx, options: { cityId: number; publi
   return row
 }
 
-/** Serialises enrolments of one programme, so two at once cannot both take the last place. */
+/**
+ * Serialises enrolments and edits of one programme, so two at once cannot both take the last
+ * place, and an enrolment sees a quota changed a moment before. Returns the row as locked.
+ */
 export async function lockProgramme(tx: Tx, options: { cityId: number; id: number }) {
-  await tx
-    .select({ id: umkmProgrammes.id })
+  const [row] = await tx
+    .select()
     .from(umkmProgrammes)
     .where(and(eq(umkmProgrammes.cityId, options.cityId), eq(umkmProgrammes.id, options.id)))
     .for('update')
+  return row!
+}
+
+export async function updateProgramme(
+  tx: Tx,
+  options: { cityId: number; id: number },
+  values: Partial<typeof umkmProgrammes.$inferInsert>,
+) {
+  const [row] = await tx
+    .update(umkmProgrammes)
+    .set(values)
+    .where(and(eq(umkmProgrammes.cityId, options.cityId), eq(umkmProgrammes.id, options.id)))
+    .returning()
+  return row!
 }
 
 export async function insertProgramme(db: DbOrTx, values: typeof umkmProgrammes.$inferInsert) {
@@ -44,14 +64,53 @@ export async function insertProgramme(db: DbOrTx, values: typeof umkmProgrammes.
   return row!
 }
 
+/** Participants holding a place in the quota: withdrawn ones have given theirs up. */
 export async function countEnrolments(db: DbOrTx, options: { cityId: number; programmeId: number }) {
   const [row] = await db
     .select({ n: count() })
     .from(umkmEnrolments)
     .where(
-      and(eq(umkmEnrolments.cityId, options.cityId), eq(umkmEnrolments.programmeId, options.programmeId)),
+      and(
+        eq(umkmEnrolments.cityId, options.cityId),
+        eq(umkmEnrolments.programmeId, options.programmeId),
+        isNull(umkmEnrolments.withdrawnOn),
+      ),
     )
   return row?.n ?? 0
+}
+
+export async function findEnrolment(
+  db: DbOrTx,
+  options: { cityId: number; programmeId: number } & ({ publicId: string } | { businessId: number }),
+) {
+  const which =
+    'publicId' in options
+      ? eq(umkmEnrolments.publicId, options.publicId)
+      : eq(umkmEnrolments.businessId, options.businessId)
+  const [row] = await db
+    .select()
+    .from(umkmEnrolments)
+    .where(
+      and(
+        eq(umkmEnrolments.cityId, options.cityId),
+        eq(umkmEnrolments.programmeId, options.programmeId),
+        which,
+      ),
+    )
+  return row
+}
+
+export async function updateEnrolment(
+  tx: Tx,
+  options: { cityId: number; id: number },
+  values: Pick<typeof umkmEnrolments.$inferInsert, 'enrolledOn' | 'withdrawnOn' | 'withdrawalReason'>,
+) {
+  const [row] = await tx
+    .update(umkmEnrolments)
+    .set(values)
+    .where(and(eq(umkmEnrolments.cityId, options.cityId), eq(umkmEnrolments.id, options.id)))
+    .returning()
+  return row!
 }
 
 export async function insertEnrolment(db: DbOrTx, values: typeof umkmEnrolments.$inferInsert) {

@@ -11,6 +11,7 @@ import {
 import { FUNDING_SOURCES, OUTCOME_STAGES, PROGRAMME_KINDS } from '../domain/coaching.ts'
 import { SCALES } from '../domain/scale.ts'
 import * as service from './coaching.service.ts'
+import * as enrolments from './coaching-enrolments.service.ts'
 
 const tags = ['umkm coaching']
 const errors = {
@@ -35,6 +36,7 @@ const ProgrammeSchema = Type.Object({
   quota: Nullable(Type.Integer()),
   requiresNib: Type.Boolean(),
   eligibleScales: Type.Array(Type.String()),
+  isSampleData: Type.Boolean(),
   enrolled: Type.Integer(),
   isFull: Type.Boolean(),
 })
@@ -60,6 +62,9 @@ const ProgrammeDetailSchema = Type.Intersect([
         id: Type.String(),
         business: Type.Object({ id: Type.String(), name: Type.String() }),
         enrolledOn: IsoDateSchema,
+        withdrawnOn: Nullable(IsoDateSchema),
+        withdrawalReason: Nullable(Type.String()),
+        /** Of the sessions held while enrolled (before a withdrawal); null when none was held. */
         attendancePercent: Nullable(Type.Number()),
         before: Nullable(OutcomeSchema),
         after: Nullable(OutcomeSchema),
@@ -74,6 +79,29 @@ const ProgrammeDetailSchema = Type.Intersect([
     ),
   }),
 ])
+
+const programmeFields = {
+  kind: Type.Enum(PROGRAMME_KINDS),
+  name: Type.String({ minLength: 3, maxLength: 200 }),
+  agency: Type.String({ minLength: 2, maxLength: 200 }),
+  budgetActivityCode: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
+  funding: Type.Enum(FUNDING_SOURCES),
+  startsOn: IsoDateSchema,
+  endsOn: IsoDateSchema,
+  quota: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000 }))),
+  requiresNib: Type.Optional(Type.Boolean()),
+  eligibleScales: Type.Optional(Type.Array(Type.Enum(SCALES), { maxItems: 4, uniqueItems: true })),
+}
+/** Every field optional: what is sent changes, what is left out stays. */
+const programmeChanges = {
+  ...programmeFields,
+  kind: Type.Optional(programmeFields.kind),
+  name: Type.Optional(programmeFields.name),
+  agency: Type.Optional(programmeFields.agency),
+  funding: Type.Optional(programmeFields.funding),
+  startsOn: Type.Optional(programmeFields.startsOn),
+  endsOn: Type.Optional(programmeFields.endsOn),
+}
 
 /** Mounted at /api/v1/cities/:city/umkm: coaching programmes (pembinaan), participants and their effect. */
 export const coachingRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -97,18 +125,7 @@ export const coachingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Create a coaching programme with its agency, budget activity, dates, quota and eligibility',
         params: CityParamsSchema,
-        body: BodySchema({
-          kind: Type.Enum(PROGRAMME_KINDS),
-          name: Type.String({ minLength: 3, maxLength: 200 }),
-          agency: Type.String({ minLength: 2, maxLength: 200 }),
-          budgetActivityCode: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
-          funding: Type.Enum(FUNDING_SOURCES),
-          startsOn: IsoDateSchema,
-          endsOn: IsoDateSchema,
-          quota: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100_000 }))),
-          requiresNib: Type.Optional(Type.Boolean()),
-          eligibleScales: Type.Optional(Type.Array(Type.Enum(SCALES), { maxItems: 4, uniqueItems: true })),
-        }),
+        body: BodySchema(programmeFields),
         response: { 201: ProgrammeSchema, ...errors },
       },
       config: { idempotent: true },
@@ -136,6 +153,26 @@ export const coachingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }),
   )
 
+  app.patch(
+    '/programmes/:programmeId',
+    {
+      schema: {
+        tags,
+        summary:
+          'Correct or reschedule a programme; enrolled participants stay, and the quota cannot go below them',
+        params: ProgrammeParams,
+        body: BodySchema(programmeChanges),
+        response: { 200: ProgrammeSchema, ...errors },
+      },
+    },
+    async (request) =>
+      service.updateProgramme(request.context(), {
+        city: request.city!,
+        programmeId: request.params.programmeId,
+        changes: request.body,
+      }),
+  )
+
   app.post(
     '/programmes/:programmeId/enrolments',
     {
@@ -156,12 +193,40 @@ export const coachingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) =>
       reply.code(201).send(
-        await service.enrol(request.context(), {
+        await enrolments.enrol(request.context(), {
           city: request.city!,
           programmeId: request.params.programmeId,
           businessId: request.body.businessId,
         }),
       ),
+  )
+
+  app.post(
+    '/programmes/:programmeId/participants/:enrolmentId/withdrawal',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a participant from today: the place in the quota is freed, the history stays',
+        params: Type.Intersect([ProgrammeParams, Type.Object({ enrolmentId: PublicIdSchema })]),
+        body: BodySchema({ reason: Type.String({ minLength: 3, maxLength: 300 }) }),
+        response: {
+          200: Type.Object({
+            id: Type.String(),
+            withdrawnOn: IsoDateSchema,
+            withdrawalReason: Type.String(),
+          }),
+          ...errors,
+        },
+      },
+      config: { idempotent: true },
+    },
+    async (request) =>
+      enrolments.withdraw(request.context(), {
+        city: request.city!,
+        programmeId: request.params.programmeId,
+        enrolmentId: request.params.enrolmentId,
+        reason: request.body.reason,
+      }),
   )
 
   app.post(

@@ -11,7 +11,7 @@ import { scalesOf } from './umkm.service.ts'
 /**
  * One sample programme for Batu, so the coaching pages have something to show: a halal
  * certification drive of the kind a Dinas runs from APBD (made up, not a real programme; "contoh"
- * in its name says so, as the table has no sample flag). Enrolled: the first sample businesses the
+ * in its name says so, and it is flagged as sample data). Enrolled: the first sample businesses the
  * rules admit (an NIB, micro now), two sessions with attendance, and before/after figures for some.
  */
 export const SAMPLE_PROGRAMME = {
@@ -23,6 +23,7 @@ export const SAMPLE_PROGRAMME = {
   startsOn: '2026-07-01',
   endsOn: '2026-12-15',
   quota: 25,
+  isSampleData: true,
   requiresNib: true,
   eligibleScales: 'mikro',
 } as const

@@ -1,25 +1,21 @@
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import type { ServiceContext } from '../../../platform/server/context.ts'
-import { cityToday } from '../../../platform/server/context.ts'
-import { isUniqueViolation } from '../../../platform/server/db/client.ts'
 import { AppError, fieldError } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
 import {
   attendanceRate,
-  checkEligibility,
   type FundingSource,
   isFull,
+  isWithdrawnBy,
   type OutcomeRecord,
   type OutcomeStage,
   outcomeChange,
   type ProgrammeKind,
+  sessionsWhileEnrolled,
 } from '../domain/coaching.ts'
-import { DEFAULT_SCALE_RULE } from '../domain/scale.ts'
 import * as repo from './coaching.repository.ts'
 import { assertCanEditUmkm, assertCanReadUmkm } from './umkm.policy.ts'
-import * as businesses from './umkm.repository.ts'
-import { scalesOf } from './umkm.service.ts'
 
 export interface ProgrammeInput {
   kind: ProgrammeKind
@@ -47,14 +43,15 @@ function presentProgramme(row: repo.ProgrammeRow, enrolled: number) {
     quota: row.quota,
     requiresNib: row.requiresNib,
     eligibleScales: row.eligibleScales ? row.eligibleScales.split(',') : [],
+    isSampleData: row.isSampleData,
     enrolled,
     isFull: isFull(row.quota, enrolled),
   }
 }
 
-const who = (context: ServiceContext, city: CityRef) => ({ actor: context.actor!, cityId: city.id })
+export const who = (context: ServiceContext, city: CityRef) => ({ actor: context.actor!, cityId: city.id })
 
-async function requireProgramme(context: ServiceContext, city: CityRef, programmeId: string) {
+export async function requireProgramme(context: ServiceContext, city: CityRef, programmeId: string) {
   const row = await repo.findProgramme(context.database.db, { cityId: city.id, publicId: programmeId })
   if (!row) throw new AppError('coaching.programme_not_found')
   return row
@@ -75,17 +72,14 @@ export async function createProgramme(
   if (input.endsOn < input.startsOn) throw fieldError('/body/endsOn', 'coaching.ends_before_start')
   const row = await runWrite(context, async (tx) => {
     const inserted = await repo.insertProgramme(tx, {
-      cityId: city.id,
+      ...programmeColumns({ quota: null, requiresNib: false, eligibleScales: [], ...input }),
       kind: input.kind,
       name: input.name.trim(),
       agency: input.agency.trim(),
-      budgetActivityCode: input.budgetActivityCode?.trim() || null,
       funding: input.funding,
       startsOn: input.startsOn,
       endsOn: input.endsOn,
-      quota: input.quota ?? null,
-      requiresNib: input.requiresNib ?? false,
-      eligibleScales: (input.eligibleScales ?? []).join(','),
+      cityId: city.id,
     })
     await recordAudit(tx, context, {
       cityId: city.id,
@@ -97,6 +91,64 @@ export async function createProgramme(
     return inserted
   })
   return presentProgramme(row, 0)
+}
+
+export type ProgrammeChanges = Partial<ProgrammeInput>
+
+/** The stored columns for a programme's fields: trimmed, empty codes as null, scales as a list. */
+function programmeColumns(input: ProgrammeChanges) {
+  const columns: Partial<repo.ProgrammeRow> = {}
+  if (input.kind !== undefined) columns.kind = input.kind
+  if (input.name !== undefined) columns.name = input.name.trim()
+  if (input.agency !== undefined) columns.agency = input.agency.trim()
+  if (input.budgetActivityCode !== undefined)
+    columns.budgetActivityCode = input.budgetActivityCode?.trim() || null
+  if (input.funding !== undefined) columns.funding = input.funding
+  if (input.startsOn !== undefined) columns.startsOn = input.startsOn
+  if (input.endsOn !== undefined) columns.endsOn = input.endsOn
+  if (input.quota !== undefined) columns.quota = input.quota
+  if (input.requiresNib !== undefined) columns.requiresNib = input.requiresNib
+  if (input.eligibleScales !== undefined) columns.eligibleScales = input.eligibleScales.join(',')
+  return columns
+}
+
+/**
+ * Corrects or reschedules a programme. Participants already enrolled stay enrolled when the
+ * eligibility rules change (they met the rules in force when they joined); the quota cannot go
+ * below the number already enrolled.
+ */
+export async function updateProgramme(
+  context: ServiceContext,
+  options: { city: CityRef; programmeId: string; changes: ProgrammeChanges },
+) {
+  const { city, changes } = options
+  assertCanEditUmkm(context.access, who(context, city))
+  const programme = await requireProgramme(context, city, options.programmeId)
+  return runWrite(context, async (tx) => {
+    const locked = await repo.lockProgramme(tx, { cityId: city.id, id: programme.id })
+    const enrolled = await repo.countEnrolments(tx, { cityId: city.id, programmeId: locked.id })
+    const startsOn = changes.startsOn ?? locked.startsOn
+    const endsOn = changes.endsOn ?? locked.endsOn
+    if (endsOn < startsOn) throw fieldError('/body/endsOn', 'coaching.ends_before_start')
+    if (changes.quota !== undefined && changes.quota !== null && changes.quota < enrolled) {
+      throw fieldError('/body/quota', 'coaching.quota_below_enrolled', { enrolled })
+    }
+    const updated = await repo.updateProgramme(
+      tx,
+      { cityId: city.id, id: locked.id },
+      programmeColumns(changes),
+    )
+    const after = presentProgramme(updated, enrolled)
+    await recordAudit(tx, context, {
+      cityId: city.id,
+      action: 'umkm_programme.updated',
+      entityType: 'umkm_programme',
+      entityId: locked.publicId,
+      before: presentProgramme(locked, enrolled),
+      after,
+    })
+    return after
+  })
 }
 
 function outcomeOf(row: repo.OutcomeRow | undefined): OutcomeRecord | null {
@@ -121,8 +173,10 @@ export async function getProgramme(context: ServiceContext, options: { city: Cit
     repo.listOutcomes(db, { cityId: city.id, enrolmentIds: enrolments.map((row) => row.enrolment.id) }),
   ])
   const enrolmentIds = new Map(enrolments.map((row) => [row.enrolment.id, row.enrolment.publicId]))
+  const heldOn = sessions.map((session) => session.heldOn)
+  const active = enrolments.filter((row) => row.enrolment.withdrawnOn === null).length
   return {
-    ...presentProgramme(programme, enrolments.length),
+    ...presentProgramme(programme, active),
     sessions: sessions.map((session) => ({
       id: session.publicId,
       heldOn: session.heldOn,
@@ -140,7 +194,9 @@ export async function getProgramme(context: ServiceContext, options: { city: Cit
         id: enrolment.publicId,
         business: { id: businessId, name: businessName },
         enrolledOn: enrolment.enrolledOn,
-        attendancePercent: attendanceRate(attended, sessions.length),
+        withdrawnOn: enrolment.withdrawnOn,
+        withdrawalReason: enrolment.withdrawalReason,
+        attendancePercent: attendanceRate(attended, sessionsWhileEnrolled(heldOn, enrolment.withdrawnOn)),
         before,
         after,
         change: outcomeChange(before, after),
@@ -149,85 +205,26 @@ export async function getProgramme(context: ServiceContext, options: { city: Cit
   }
 }
 
-/** Enrols a business if the programme's rules admit it and a place is left; once per programme. */
-export async function enrol(
-  context: ServiceContext,
-  options: { city: CityRef; programmeId: string; businessId: string },
-) {
-  const { city } = options
-  assertCanEditUmkm(context.access, who(context, city))
-  const programme = await requireProgramme(context, city, options.programmeId)
-  const found = await businesses.findBusiness(context.database.db, {
-    cityId: city.id,
-    publicId: options.businessId,
-  })
-  if (!found) throw fieldError('/body/businessId', 'umkm.business_not_found')
-  const figures = await businesses.listFigures(context.database.db, {
-    cityId: city.id,
-    businessId: found.business.id,
-  })
-  const scale =
-    scalesOf(figures).current.find((derived) => derived.rule === DEFAULT_SCALE_RULE)?.scale ?? null
-  const problems = checkEligibility(
-    {
-      requiresNib: programme.requiresNib,
-      scales: programme.eligibleScales ? programme.eligibleScales.split(',') : [],
-    },
-    { nib: found.business.nib, scale },
-  )
-  if (problems.length > 0) {
-    throw new AppError('coaching.not_eligible', {
-      params: { business: found.business.name },
-      details: problems.map((problem) => ({
-        field: '/body/businessId',
-        code: problem.code,
-        params: problem.params,
-      })),
-    })
-  }
-  try {
-    const row = await runWrite(context, async (tx) => {
-      await repo.lockProgramme(tx, { cityId: city.id, id: programme.id })
-      const enrolled = await repo.countEnrolments(tx, { cityId: city.id, programmeId: programme.id })
-      if (isFull(programme.quota, enrolled)) {
-        throw new AppError('coaching.quota_full', { params: { quota: programme.quota } })
-      }
-      const inserted = await repo.insertEnrolment(tx, {
-        cityId: city.id,
-        programmeId: programme.id,
-        businessId: found.business.id,
-        enrolledOn: cityToday(context, city),
-      })
-      await recordAudit(tx, context, {
-        cityId: city.id,
-        action: 'umkm_programme.enrolled',
-        entityType: 'umkm_enrolment',
-        entityId: inserted.publicId,
-        after: { programme: programme.publicId, business: options.businessId },
-      })
-      return inserted
-    })
-    return { id: row.publicId, business: { id: options.businessId, name: found.business.name } }
-  } catch (error) {
-    if (isUniqueViolation(error, 'umkm_enrolments_business_key')) {
-      throw new AppError('coaching.already_enrolled', { params: { business: found.business.name } })
-    }
-    throw error
-  }
-}
-
+/** Internal ids of participants; with `on`, each must still be in the programme that day. */
 async function enrolmentIdsOf(
   context: ServiceContext,
   city: CityRef,
   programmeId: number,
   publicIds: string[],
+  on?: string,
 ) {
   const rows = await repo.listEnrolments(context.database.db, { cityId: city.id, programmeId })
-  const byPublic = new Map(rows.map((row) => [row.enrolment.publicId, row.enrolment.id]))
+  const byPublic = new Map(rows.map((row) => [row.enrolment.publicId, row]))
   return publicIds.map((id, index) => {
-    const internal = byPublic.get(id)
-    if (internal === undefined) throw fieldError(`/body/present/${index}`, 'coaching.not_a_participant')
-    return internal
+    const found = byPublic.get(id)
+    if (found === undefined) throw fieldError(`/body/present/${index}`, 'coaching.not_a_participant')
+    if (on !== undefined && isWithdrawnBy(found.enrolment.withdrawnOn, on)) {
+      throw fieldError(`/body/present/${index}`, 'coaching.participant_withdrawn', {
+        business: found.businessName,
+        date: found.enrolment.withdrawnOn,
+      })
+    }
+    return found.enrolment.id
   })
 }
 
@@ -242,7 +239,7 @@ export async function addSession(
   const { city, input } = options
   assertCanEditUmkm(context.access, who(context, city))
   const programme = await requireProgramme(context, city, options.programmeId)
-  const present = await enrolmentIdsOf(context, city, programme.id, [...new Set(input.present)])
+  const present = await enrolmentIdsOf(context, city, programme.id, [...new Set(input.present)], input.heldOn)
   const session = await runWrite(context, async (tx) => {
     const inserted = await repo.insertSession(
       tx,

@@ -1,4 +1,5 @@
-import { bigint, boolean, date, integer, pgTable, text, unique } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { bigint, boolean, check, date, integer, pgTable, text, unique } from 'drizzle-orm/pg-core'
 import { createdAtColumn, publicIdColumn } from '../../../platform/server/db/columns.ts'
 import { cities } from '../../../platform/server/tenancy/cities.tables.ts'
 import { FUNDING_SOURCES, OUTCOME_STAGES, PROGRAMME_KINDS } from '../domain/coaching.ts'
@@ -26,12 +27,16 @@ export const umkmProgrammes = pgTable(
     requiresNib: boolean('requires_nib').notNull().default(false),
     /** Scales that may join (`mikro`, `kecil` …), comma-separated; empty = any. */
     eligibleScales: text('eligible_scales').notNull().default(''),
+    isSampleData: boolean('is_sample_data').notNull().default(false),
     createdAt: createdAtColumn(),
   },
   (table) => [unique('umkm_programmes_public_id_key').on(table.cityId, table.publicId)],
 )
 
-/** A business in a programme: once per programme. */
+/**
+ * A business in a programme: once per programme. A withdrawal frees its place in the quota and keeps
+ * its attendance and outcomes; enrolling the business again reinstates the same row.
+ */
 export const umkmEnrolments = pgTable(
   'umkm_enrolments',
   {
@@ -47,11 +52,17 @@ export const umkmEnrolments = pgTable(
       .notNull()
       .references(() => umkmBusinesses.id),
     enrolledOn: date('enrolled_on').notNull(),
+    withdrawnOn: date('withdrawn_on'),
+    withdrawalReason: text('withdrawal_reason'),
     createdAt: createdAtColumn(),
   },
   (table) => [
     unique('umkm_enrolments_public_id_key').on(table.cityId, table.publicId),
     unique('umkm_enrolments_business_key').on(table.cityId, table.programmeId, table.businessId),
+    check(
+      'umkm_enrolments_withdrawal',
+      sql`(${table.withdrawnOn} is null) = (${table.withdrawalReason} is null)`,
+    ),
   ],
 )
 

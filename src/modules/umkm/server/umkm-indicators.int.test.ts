@@ -42,7 +42,7 @@ describe('UMKM indicators computed from the registry', () => {
       ['2023-12-31', M],
       ['2025-12-31', 3 * M],
     ])
-    await register({ ...owner, name: 'Sari B', kbliCode: '10330' }, [['2025-06-30', 2 * M]])
+    const sari = await register({ ...owner, name: 'Sari B', kbliCode: '10330' }, [['2025-06-30', 2 * M]])
     await register({ ...owner, name: 'Batik C', kbliCode: '13134' }, [])
     const halal = await register({ ...owner, name: 'Tempe D', kbliCode: '10391' }, [['2024-12-31', M / 2]])
     await staff.request({
@@ -56,7 +56,8 @@ describe('UMKM indicators computed from the registry', () => {
       url: url(`/umkm/businesses/${grower}/licences`),
       payload: { kind: 'pirt', number: '2063579010001-20', issuedOn: '2020-01-01', expiresOn: '2025-01-01' },
     })
-    // A 2025 programme: both enrolled, only the grower measured before and after (+30 %).
+    // A 2025 programme: both enrolled, only the grower measured before and after (+30 %). A third
+    // joined, was measured (sales halved) and withdrew: neither counted nor in the growth.
     const programme = (
       await staff.request({
         method: 'POST',
@@ -86,6 +87,7 @@ describe('UMKM indicators computed from the registry', () => {
     for (const [business, sales] of [
       [grower, [100_000_000, 130_000_000]],
       [halal, [50_000_000]],
+      [sari, [400_000_000, 200_000_000]],
     ] as const) {
       const enrolment = await staff.request({
         method: 'POST',
@@ -95,6 +97,14 @@ describe('UMKM indicators computed from the registry', () => {
       expect(enrolment.statusCode, enrolment.body).toBe(201)
       expect((await outcome(enrolment.json().id, 'before', sales[0])).statusCode).toBe(200)
       if (sales[1]) expect((await outcome(enrolment.json().id, 'after', sales[1])).statusCode).toBe(200)
+      if (business === sari) {
+        const withdrawn = await staff.request({
+          method: 'POST',
+          url: url(`/umkm/programmes/${programme}/participants/${enrolment.json().id}/withdrawal`),
+          payload: { reason: 'Berhenti berproduksi' },
+        })
+        expect(withdrawn.statusCode, withdrawn.body).toBe(200)
+      }
     }
   })
   afterAll(() => t.close())

@@ -1,4 +1,17 @@
-import { and, count, countDistinct, eq, gte, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm'
+import {
+  and,
+  count,
+  countDistinct,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '../../../platform/server/db/client.ts'
 import type { LicenceKind } from '../domain/licences.ts'
@@ -58,7 +71,12 @@ const programmeInYear = (year: string) =>
 export async function coachingInYear(db: DbOrTx, options: { cityId: number; year: string }) {
   const before = alias(umkmEnrolmentOutcomes, 'before')
   const after = alias(umkmEnrolmentOutcomes, 'after')
-  const inYear = and(eq(umkmEnrolments.cityId, options.cityId), programmeInYear(options.year))
+  // A participant who withdrew did not complete the programme: neither counted nor measured.
+  const inYear = and(
+    eq(umkmEnrolments.cityId, options.cityId),
+    isNull(umkmEnrolments.withdrawnOn),
+    programmeInYear(options.year),
+  )
   // One after another: inside a transaction the queries share one connection.
   const [participants] = await db
     .select({ value: countDistinct(umkmEnrolments.businessId) })

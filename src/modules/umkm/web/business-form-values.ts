@@ -1,3 +1,4 @@
+import { parseCoordinate } from '../../../platform/web/parse-number.ts'
 import type { Scale } from '../domain/scale.ts'
 import type { Business, BusinessInput } from './umkm.api.ts'
 
@@ -52,12 +53,6 @@ export function initialValues(business?: Business): Values {
     workersDisabledFemale: w?.disabledFemale ?? 0,
     selfReportedScale: business?.selfReportedScale ?? '',
   }
-}
-
-/** Coordinates have no thousands separator, so a decimal comma (as typed in Indonesian) is safe. */
-export function parseCoordinate(text: string): number | null {
-  const trimmed = text.trim()
-  return trimmed ? Number(trimmed.replace(',', '.')) : null
 }
 
 const optionalText = (value: string) => value.trim() || null

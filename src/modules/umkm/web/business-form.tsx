@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { newIdempotencyKey } from '../../../platform/web/api/client.ts'
 import { requiredMessage } from '../../../platform/web/api/problem.ts'
+import { parseCoordinate } from '../../../platform/web/parse-number.ts'
 import { ErrorSummary, fieldError } from '../../../platform/web/ui/error-summary.tsx'
 import {
   BusinessFields,
@@ -15,7 +16,6 @@ import {
 import {
   bodyOf,
   initialValues,
-  parseCoordinate,
   TEXT_FIELDS,
   type TextField,
   type Values,

@@ -1,8 +1,8 @@
 import { Button, Group, Stack, Text } from '@mantine/core'
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { parseCoordinate } from '../../../platform/web/parse-number.ts'
 import type { FormKit } from './business-form-fields.tsx'
-import { parseCoordinate } from './business-form-values.ts'
 
 const LocationMap = lazy(() => import('../../../platform/web/ui/location-map.tsx'))
 

@@ -134,7 +134,7 @@ export default function BusinessPage() {
               </Group>
             )}
             <BusinessLicences city={city} businessId={data.id} canEdit={canEdit} />
-            <BusinessScales business={data} />
+            <BusinessScales city={city} business={data} canEdit={canEdit} />
             <Anchor component={Link} to={`/c/${city}/umkm/programmes`}>
               {t('programmes.fromBusiness')}
             </Anchor>

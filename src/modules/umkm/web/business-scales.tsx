@@ -1,7 +1,9 @@
-import { Alert, Badge, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDate, formatNumber, formatRupiah } from '../../../platform/web/format.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
+import { FiguresForm } from './business-figures-form.tsx'
 import type { Business, DerivedScale } from './umkm.api.ts'
 import { ScaleBadge } from './umkm-labels.tsx'
 
@@ -106,8 +108,8 @@ function NaikKelas({ business }: { business: Business }) {
       {business.naikKelas.map((move) => (
         <Alert
           key={`${move.rule}-${move.to.figuresId}`}
-          color="teal"
-          variant="light"
+          color="teal.9"
+          variant="outline"
           title={t('scales.naikKelasTitle', {
             from: t(`scales.${move.from.scale}`),
             to: t(`scales.${move.to.scale}`),
@@ -132,12 +134,27 @@ function NaikKelas({ business }: { business: Business }) {
 }
 
 /** Figures, the scale each rule derives from them, the owner's own statement apart, and naik kelas. */
-export function BusinessScales({ business }: { business: Business }) {
+export function BusinessScales({
+  city,
+  business,
+  canEdit,
+}: {
+  city: string
+  business: Business
+  canEdit: boolean
+}) {
   const { t } = useTranslation('umkm')
+  const [recording, setRecording] = useState(false)
+  const [recorded, setRecorded] = useState(false)
   return (
     <Stack gap="md">
       <Title order={2}>{t('scales.title')}</Title>
       <Text maw={720}>{t('scales.lead')}</Text>
+      {recorded && (
+        <Alert color="teal" role="status">
+          {t('figuresForm.saved')}
+        </Alert>
+      )}
       <Title order={3}>{t('scales.derivedTitle')}</Title>
       <DerivedScales business={business} />
       <Title order={3}>{t('scales.selfReportedTitle')}</Title>
@@ -153,6 +170,29 @@ export function BusinessScales({ business }: { business: Business }) {
       </Group>
       <Title order={3}>{t('scales.figuresTitle')}</Title>
       <FiguresTable business={business} />
+      {canEdit && !recording && (
+        <Group>
+          <Button
+            variant="outline"
+            onClick={() => {
+              setRecorded(false)
+              setRecording(true)
+            }}
+          >
+            {t('figuresForm.open')}
+          </Button>
+        </Group>
+      )}
+      {recording && (
+        <FiguresForm
+          city={city}
+          business={business}
+          onDone={(saved) => {
+            setRecording(false)
+            setRecorded(saved)
+          }}
+        />
+      )}
       <Title order={3}>{t('scales.naikKelas')}</Title>
       <NaikKelas business={business} />
     </Stack>

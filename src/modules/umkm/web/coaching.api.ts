@@ -6,14 +6,18 @@ type Json<T> = T extends { content: { 'application/json': infer B } } ? B : neve
 type ListPath = paths['/api/v1/cities/{city}/umkm/programmes']
 type OnePath = paths['/api/v1/cities/{city}/umkm/programmes/{programmeId}']
 type SessionsPath = paths['/api/v1/cities/{city}/umkm/programmes/{programmeId}/sessions']
+type WithdrawalPath =
+  paths['/api/v1/cities/{city}/umkm/programmes/{programmeId}/participants/{enrolmentId}/withdrawal']
 type OutcomePath =
   paths['/api/v1/cities/{city}/umkm/programmes/{programmeId}/participants/{enrolmentId}/outcomes/{stage}']
 
 export type Programme = Json<ListPath['get']['responses'][200]>[number]
 export type ProgrammeInput = Json<NonNullable<ListPath['post']['requestBody']>>
+export type ProgrammeChanges = Json<NonNullable<OnePath['patch']['requestBody']>>
 export type ProgrammeDetail = Json<OnePath['get']['responses'][200]>
 export type Participant = ProgrammeDetail['participants'][number]
 export type SessionInput = Json<NonNullable<SessionsPath['post']['requestBody']>>
+export type WithdrawalInput = Json<NonNullable<WithdrawalPath['post']['requestBody']>>
 export type OutcomeInput = Json<NonNullable<OutcomePath['put']['requestBody']>>
 export type OutcomeStage = OutcomePath['put']['parameters']['path']['stage']
 
@@ -61,6 +65,20 @@ export function useCreateProgramme(city: string) {
   })
 }
 
+export function useUpdateProgramme(city: string, programmeId: string) {
+  const onSuccess = useInvalidateProgramme(city, programmeId)
+  return useMutation({
+    mutationFn: (changes: ProgrammeChanges) =>
+      unwrap(
+        api.PATCH('/api/v1/cities/{city}/umkm/programmes/{programmeId}', {
+          params: { path: { city, programmeId } },
+          body: changes,
+        }),
+      ),
+    onSuccess,
+  })
+}
+
 export function useEnrol(city: string, programmeId: string) {
   const onSuccess = useInvalidateProgramme(city, programmeId)
   return useMutation({
@@ -86,6 +104,24 @@ export function useAddSession(city: string, programmeId: string) {
           body,
           headers: idempotencyHeaders(key),
         }),
+      ),
+    onSuccess,
+  })
+}
+
+export function useWithdraw(city: string, programmeId: string) {
+  const onSuccess = useInvalidateProgramme(city, programmeId)
+  return useMutation({
+    mutationFn: ({ enrolmentId, body, key }: { enrolmentId: string; body: WithdrawalInput; key: string }) =>
+      unwrap(
+        api.POST(
+          '/api/v1/cities/{city}/umkm/programmes/{programmeId}/participants/{enrolmentId}/withdrawal',
+          {
+            params: { path: { city, programmeId, enrolmentId } },
+            body,
+            headers: idempotencyHeaders(key),
+          },
+        ),
       ),
     onSuccess,
   })

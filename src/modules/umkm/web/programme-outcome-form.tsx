@@ -1,9 +1,11 @@
 import { Button, Group, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core'
-import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { newIdempotencyKey } from '../../../platform/web/api/client.ts'
 import { requiredMessage } from '../../../platform/web/api/problem.ts'
+import { parseOptionalWhole } from '../../../platform/web/parse-number.ts'
 import { ErrorSummary, fieldError, fieldId } from '../../../platform/web/ui/error-summary.tsx'
+import { useOpeningHeading } from '../../../platform/web/ui/use-opening-heading.ts'
 import { type OutcomeStage, type Participant, useRecordOutcome } from './coaching.api.ts'
 
 type NumberName = 'annualSalesRupiah' | 'workers' | 'certificates'
@@ -23,11 +25,10 @@ function valuesOf(participant: Participant, stage: OutcomeStage) {
   }
 }
 
-/** Rupiah may be typed with Indonesian thousands dots (`120.000.000`); they are not decimals. */
-function parseWhole(text: string): number | null {
-  const digits = text.trim().replace(/\./g, '')
-  if (!digits) return null
-  return /^\d+$/.test(digits) ? Number(digits) : Number.NaN
+/** Checked before sending, so 'invalid' never reaches the body. */
+const whole = (text: string) => {
+  const value = parseOptionalWhole(text)
+  return value === 'invalid' ? null : value
 }
 
 /** A participant's figures before or after the programme; an empty field stays unknown, not 0. */
@@ -62,7 +63,7 @@ export function OutcomeForm({
     const found: Record<string, string> = {}
     if (!values.asOf) found.asOf = requiredMessage(i18n)
     for (const name of NUMBERS) {
-      if (Number.isNaN(parseWhole(values[name]))) found[name] = t('form.notANumber')
+      if (parseOptionalWhole(values[name]) === 'invalid') found[name] = t('form.notANumber')
     }
     setClientErrors(found)
     if (Object.keys(found).length > 0) return
@@ -73,9 +74,9 @@ export function OutcomeForm({
         key: key.current,
         body: {
           asOf: values.asOf,
-          annualSalesRupiah: parseWhole(values.annualSalesRupiah),
-          workers: parseWhole(values.workers),
-          certificates: parseWhole(values.certificates),
+          annualSalesRupiah: whole(values.annualSalesRupiah),
+          workers: whole(values.workers),
+          certificates: whole(values.certificates),
           sellsOnline: values.sellsOnline === '' ? null : values.sellsOnline === 'yes',
         },
       },
@@ -94,12 +95,7 @@ export function OutcomeForm({
     />
   )
   const title = t('outcomes.formTitle', { name: participant.business.name })
-  const heading = useRef<HTMLHeadingElement>(null)
-  // The form opens below the table: take the reader there, as a keyboard user would expect.
-  useEffect(() => {
-    heading.current?.scrollIntoView({ block: 'start' })
-    heading.current?.focus()
-  }, [])
+  const heading = useOpeningHeading()
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={title}>
       <Stack gap="sm" maw={480}>

@@ -11,7 +11,8 @@ import { EnrolControl } from './programme-enrol.tsx'
 import { FullBadge, useEnrolledText, useProgrammeDates } from './programme-labels.tsx'
 import { OutcomeForm } from './programme-outcome-form.tsx'
 import { SessionForm } from './programme-session-form.tsx'
-import { type SavedState, SummaryList, useCanEditUmkm } from './umkm-labels.tsx'
+import { WithdrawForm } from './programme-withdraw-form.tsx'
+import { SampleDataBadge, type SavedState, SummaryList, useCanEditUmkm } from './umkm-labels.tsx'
 
 const EMPTY = '—'
 
@@ -103,6 +104,7 @@ function Participants({
   const language = currentLanguage()
   const cellsOf = useEffectCells()
   const [recording, setRecording] = useState<Participant | null>(null)
+  const [withdrawing, setWithdrawing] = useState<Participant | null>(null)
   return (
     <Stack gap="md">
       <Title order={2}>{t('participants.title')}</Title>
@@ -142,8 +144,18 @@ function Participants({
                         {participant.business.name}
                       </Anchor>
                     </Table.Th>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {formatDate(participant.enrolledOn, language)}
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {formatDate(participant.enrolledOn, language)}
+                      </Text>
+                      {participant.withdrawnOn && (
+                        <Text size="sm">
+                          {t('withdrawal.withdrawnOn', {
+                            date: formatDate(participant.withdrawnOn, language),
+                            reason: participant.withdrawalReason,
+                          })}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{cells.attendance}</Table.Td>
                     <Table.Td>{cells.sales}</Table.Td>
@@ -152,14 +164,32 @@ function Participants({
                     <Table.Td>{cells.online}</Table.Td>
                     {canEdit && (
                       <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setRecording(participant)}
-                          aria-label={t('outcomes.recordOne', { name: participant.business.name })}
-                        >
-                          {t('outcomes.record')}
-                        </Button>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => {
+                              setWithdrawing(null)
+                              setRecording(participant)
+                            }}
+                            aria-label={t('outcomes.recordOne', { name: participant.business.name })}
+                          >
+                            {t('outcomes.record')}
+                          </Button>
+                          {!participant.withdrawnOn && (
+                            <Button
+                              size="xs"
+                              variant="default"
+                              onClick={() => {
+                                setRecording(null)
+                                setWithdrawing(participant)
+                              }}
+                              aria-label={t('withdrawal.openOne', { name: participant.business.name })}
+                            >
+                              {t('withdrawal.open')}
+                            </Button>
+                          )}
+                        </Group>
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -176,6 +206,15 @@ function Participants({
           programmeId={programme.id}
           participant={recording}
           onDone={() => setRecording(null)}
+        />
+      )}
+      {canEdit && withdrawing && (
+        <WithdrawForm
+          key={withdrawing.id}
+          city={city}
+          programmeId={programme.id}
+          participant={withdrawing}
+          onDone={() => setWithdrawing(null)}
         />
       )}
     </Stack>
@@ -264,11 +303,25 @@ export default function ProgrammePage() {
             <Stack gap="md">
               {saved && (
                 <Alert color="teal" role="status">
-                  {t('programmes.created', { name: data.name })}
+                  {t(saved === 'updated' ? 'programmes.updated' : 'programmes.created', { name: data.name })}
                 </Alert>
               )}
-              <Title order={1}>{data.name}</Title>
+              <Group gap="sm" align="center">
+                <Title order={1}>{data.name}</Title>
+                {data.isSampleData && <SampleDataBadge />}
+              </Group>
               <ProgrammeDetails programme={data} />
+              {canEdit && (
+                <Group>
+                  <Button
+                    variant="outline"
+                    component={Link}
+                    to={`/c/${city}/umkm/programmes/${data.id}/edit`}
+                  >
+                    {t('programmeForm.edit')}
+                  </Button>
+                </Group>
+              )}
             </Stack>
             <Participants city={city} programme={data} canEdit={canEdit} />
             {canEdit && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { newIdempotencyKey } from '../../../platform/web/api/client.ts'
 import { requiredMessage } from '../../../platform/web/api/problem.ts'
 import { ErrorSummary, fieldError, fieldId } from '../../../platform/web/ui/error-summary.tsx'
+import { isWithdrawnBy } from '../domain/coaching.ts'
 import { type Participant, useAddSession } from './coaching.api.ts'
 
 const FORM = 'session-new'
@@ -85,9 +86,12 @@ export function SessionForm({
           error={errorOf('present')}
         >
           <Stack gap="xs" mt="xs">
-            {participants.map((participant) => (
-              <Checkbox key={participant.id} value={participant.id} label={participant.business.name} />
-            ))}
+            {participants
+              // A participant withdrawn on or before the session's day was not in the programme then.
+              .filter((participant) => !isWithdrawnBy(participant.withdrawnOn, values.heldOn || '9999-12-31'))
+              .map((participant) => (
+                <Checkbox key={participant.id} value={participant.id} label={participant.business.name} />
+              ))}
           </Stack>
         </Checkbox.Group>
         <Group>

@@ -5,14 +5,17 @@ import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
 import { type Programme, useProgrammes } from './coaching.api.ts'
 import { FullBadge, useEnrolledText, useProgrammeDates } from './programme-labels.tsx'
-import { useCanEditUmkm } from './umkm-labels.tsx'
+import { SampleDataBadge, useCanEditUmkm } from './umkm-labels.tsx'
 
 function ProgrammeLink({ programme }: { programme: Programme }) {
   const city = useCityParam()
   return (
-    <Anchor component={Link} to={`/c/${city}/umkm/programmes/${programme.id}`} fw={600}>
-      {programme.name}
-    </Anchor>
+    <Group gap="xs" component="span">
+      <Anchor component={Link} to={`/c/${city}/umkm/programmes/${programme.id}`} fw={600}>
+        {programme.name}
+      </Anchor>
+      {programme.isSampleData && <SampleDataBadge />}
+    </Group>
   )
 }
 

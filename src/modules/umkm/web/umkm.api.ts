@@ -8,6 +8,7 @@ type OnePath = paths['/api/v1/cities/{city}/umkm/businesses/{businessId}']
 type LicencesPath = paths['/api/v1/cities/{city}/umkm/businesses/{businessId}/licences']
 type LicencePath = paths['/api/v1/cities/{city}/umkm/businesses/{businessId}/licences/{licenceId}']
 type ExpiringPath = paths['/api/v1/cities/{city}/umkm/licences/expiring']
+type FiguresPath = paths['/api/v1/cities/{city}/umkm/businesses/{businessId}/figures']
 
 export type BusinessPage = Json<ListPath['get']['responses'][200]>
 export type BusinessListItem = BusinessPage['items'][number]
@@ -20,6 +21,7 @@ export type Licence = Json<LicencesPath['get']['responses'][200]>[number]
 export type LicenceInput = Json<NonNullable<LicencesPath['post']['requestBody']>>
 export type LicenceChanges = Json<NonNullable<LicencePath['patch']['requestBody']>>
 export type ExpiringPage = Json<ExpiringPath['get']['responses'][200]>
+export type FiguresInput = Json<NonNullable<FiguresPath['post']['requestBody']>>
 
 export const BUSINESS_PAGE_SIZE = 20
 
@@ -79,6 +81,22 @@ export function useUpdateBusiness(city: string) {
         api.PATCH('/api/v1/cities/{city}/umkm/businesses/{businessId}', {
           params: { path: { city, businessId } },
           body: changes,
+        }),
+      ),
+    onSuccess,
+  })
+}
+
+/** A dated figures record: the business page shows the scales and naik kelas that follow from it. */
+export function useAddFigures(city: string, businessId: string) {
+  const onSuccess = useSavedBusiness(city)
+  return useMutation({
+    mutationFn: ({ body, key }: { body: FiguresInput; key: string }) =>
+      unwrap(
+        api.POST('/api/v1/cities/{city}/umkm/businesses/{businessId}/figures', {
+          params: { path: { city, businessId } },
+          body,
+          headers: idempotencyHeaders(key),
         }),
       ),
     onSuccess,

@@ -15,6 +15,10 @@ export const umkmWeb: ModuleWeb = {
     { path: 'umkm/programmes', component: lazy(() => import('./programmes-page.tsx')) },
     { path: 'umkm/programmes/new', component: lazy(() => import('./programme-new-page.tsx')) },
     { path: 'umkm/programmes/:programmeId', component: lazy(() => import('./programme-page.tsx')) },
+    {
+      path: 'umkm/programmes/:programmeId/edit',
+      component: lazy(() => import('./programme-edit-page.tsx')),
+    },
     { path: 'umkm/centre', component: lazy(() => import('./centre-counter-page.tsx')) },
     { path: 'umkm/centre/products', component: lazy(() => import('./centre-products-page.tsx')) },
     { path: 'umkm/centre/products/:productId', component: lazy(() => import('./centre-product-page.tsx')) },

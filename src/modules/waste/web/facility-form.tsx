@@ -17,6 +17,7 @@ import { useCityRegions } from '../../../platform/web/api/hooks.ts'
 import { ApiError, problemMessage, requiredMessage } from '../../../platform/web/api/problem.ts'
 import { ERRORS_NS } from '../../../platform/web/i18n/resources.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
+import { parseCoordinate } from '../../../platform/web/parse-number.ts'
 import { ErrorSummary, fieldError, fieldId } from '../../../platform/web/ui/error-summary.tsx'
 import {
   checkFacilityRules,
@@ -78,13 +79,6 @@ function initialValues(facility?: Facility): Values {
     decreeNumber: facility?.decreeNumber ?? '',
     openedOn: facility?.openedOn ?? '',
   }
-}
-
-/** Coordinates have no thousands separator, so a decimal comma (as typed in Indonesian) is safe. */
-function parseCoordinate(text: string): number | null {
-  const trimmed = text.trim()
-  if (!trimmed) return null
-  return Number(trimmed.replace(',', '.'))
 }
 
 function optionalNumber(value: number | string): number | null {
