@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { countAuditRows } from '../../../../test/support/test-app.ts'
+import { countAuditRows, createTestUser, signIn } from '../../../../test/support/test-app.ts'
 import { type BankWorld, createBankWorld } from './bank-sampah.fixture.ts'
 
 describe('nasabah self-service with member number and PIN', () => {
@@ -145,5 +145,18 @@ describe('nasabah self-service with member number and PIN', () => {
       headers: { cookie: 'sinergi_nasabah=made-up-token.signature' },
     })
     expect(response.statusCode).toBe(401)
+  })
+
+  // Last: it takes Batu off the platform.
+  it('stops a signed-in nasabah the moment their city is deactivated', async () => {
+    expect((await setPin(budi.id, '161803')).statusCode).toBe(204)
+    const cookie = cookieOf(await login(budi.memberNumber, '161803')).header
+    const me = () => w.t.app.inject({ method: 'GET', url: '/api/v1/nasabah-access/me', headers: { cookie } })
+    expect((await me()).statusCode).toBe(200)
+    const admin = await signIn(w.t, await createTestUser(w.t, { isPlatformAdmin: true }))
+    const off = await admin.request({ method: 'POST', url: '/api/v1/cities/35.79/deactivate' })
+    expect(off.statusCode, off.body).toBe(200)
+    expect((await me()).statusCode).toBe(401)
+    expect((await login(budi.memberNumber, '161803')).statusCode).toBe(401)
   })
 })

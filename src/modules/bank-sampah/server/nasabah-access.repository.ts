@@ -1,6 +1,7 @@
 import { and, eq, lt } from 'drizzle-orm'
 import type { ThrottleState } from '../../../platform/domain/login-throttle.ts'
 import type { DbOrTx, Tx } from '../../../platform/server/db/client.ts'
+import { cities } from '../../../platform/server/tenancy/cities.tables.ts'
 import { nasabah } from './bank-sampah.tables.ts'
 import { nasabahSessions, pinThrottle } from './nasabah-access.tables.ts'
 
@@ -57,11 +58,13 @@ export async function deleteExpiredSessions(db: DbOrTx, now: Date) {
   await db.delete(nasabahSessions).where(lt(nasabahSessions.expiresAt, now))
 }
 
+/** The session with its nasabah, and whether their city is still on the platform. */
 export async function findSession(db: DbOrTx, tokenHash: string) {
   const [row] = await db
-    .select({ session: nasabahSessions, nasabah })
+    .select({ session: nasabahSessions, nasabah, cityIsActive: cities.isActive })
     .from(nasabahSessions)
     .innerJoin(nasabah, eq(nasabah.id, nasabahSessions.nasabahId))
+    .innerJoin(cities, eq(cities.id, nasabah.cityId))
     .where(eq(nasabahSessions.tokenHash, tokenHash))
   return row
 }

@@ -117,11 +117,15 @@ export async function logoutNasabah(context: ServiceContext, token: string) {
   await repo.deleteSession(context.database.db, hashToken(token))
 }
 
-/** The nasabah of a session token, or null when it is unknown or over. */
+/**
+ * The nasabah of a session token, or null when it is unknown or over — or when their city has
+ * been taken off the platform since they signed in: staff lose the city at once, so do nasabah.
+ */
 async function sessionNasabah(context: ServiceContext, token: string | null) {
   if (!token) return null
   const found = await repo.findSession(context.database.db, hashToken(token))
   if (!found || found.session.expiresAt.getTime() <= context.clock().getTime()) return null
+  if (!found.cityIsActive) return null
   return found.nasabah
 }
 
