@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm'
 import { type DbOrTx, rowsOf, type Tx } from '../../../platform/server/db/client.ts'
 import { newPublicId } from '../../../platform/server/db/columns.ts'
 import type { PriceRow } from '../domain/money.ts'
@@ -155,6 +155,14 @@ export async function accountIdsOf(
 }
 
 /**
+ * Whole seconds since the epoch: both drivers hand timestamps back as text in their own format, and
+ * a receipt shows minutes, so the POST's answer and a later read of it agree to the second.
+ */
+export function epochSeconds(column: SQL) {
+  return sql`floor(extract(epoch from ${column}))::bigint`
+}
+
+/**
  * A journal with its postings (and a deposit's lines) in one statement. The caller has checked
  * that the postings balance. Returns the journal's ids.
  */
@@ -165,7 +173,7 @@ export async function insertJournal(
     postings: { accountId: number; amountRupiah: number }[]
     depositLines?: Omit<typeof depositLines.$inferInsert, 'cityId' | 'journalId'>[]
   },
-): Promise<{ id: number; publicId: string }> {
+): Promise<{ id: number; publicId: string; recordedAt: Date }> {
   const { cityId } = options.journal
   const publicId = options.journal.publicId ?? newPublicId()
   const journalId = sql`(select id from new_journal)`
@@ -174,7 +182,7 @@ export async function insertJournal(
     with new_journal as (${tx
       .insert(journals)
       .values({ ...options.journal, publicId })
-      .returning({ id: journals.id })
+      .returning({ id: journals.id, createdAt: journals.createdAt })
       .getSQL()}),
     new_postings as (${tx
       .insert(postings)
@@ -188,8 +196,9 @@ export async function insertJournal(
             .getSQL()})`
         : sql``
     }
-    select id from new_journal`)
-  return { id: Number(rowsOf<{ id: number | string }>(result)[0]!.id), publicId }
+    select id, ${epochSeconds(sql`created_at`)} as recorded_at from new_journal`)
+  const row = rowsOf<{ id: number | string; recorded_at: number | string }>(result)[0]!
+  return { id: Number(row.id), publicId, recordedAt: new Date(Number(row.recorded_at) * 1000) }
 }
 
 export function listPrices(db: DbOrTx, bank: Bank) {
@@ -217,6 +226,7 @@ export async function findDepositContext(
       nasabah: {
         id: nasabah.id,
         publicId: nasabah.publicId,
+        name: nasabah.name,
         kind: nasabah.kind,
         villageCode: nasabah.villageCode,
       },

@@ -54,6 +54,27 @@ const LineSchema = Type.Object({
   amountRupiah: Type.Integer(),
 })
 
+/** The POST's answer and the reprint's: one shape, so the receipt after a reload is the same. */
+const DepositReceiptSchema = Type.Object({
+  id: Type.String(),
+  date: IsoDateSchema,
+  totalRupiah: Type.Integer(),
+  lines: Type.Array(LineSchema),
+  nasabah: Type.Object({ id: Type.String(), name: Type.String(), memberNumber: Type.String() }),
+  teller: Nullable(Type.String({ description: 'Who recorded it (display name)' })),
+  recordedAt: Type.String({
+    description: "When it was recorded, on the city's wall clock with its offset",
+    examples: ['2026-11-28T15:21:18+07:00'],
+  }),
+  timezone: Type.Enum(['WIB', 'WITA', 'WIT']),
+  reversal: Nullable(
+    Type.Object(
+      { id: Type.String(), date: IsoDateSchema },
+      { description: 'The correction that reversed this deposit, if any' },
+    ),
+  ),
+})
+
 function bankOf(request: FastifyRequest & { params: { bankId: string } }) {
   return { city: request.city!, bankId: request.params.bankId }
 }
@@ -218,19 +239,25 @@ export const bankSampahRoutes: FastifyPluginAsyncTypebox = async (app) => {
             { minItems: 1, maxItems: 50 },
           ),
         }),
-        response: {
-          201: Type.Object({
-            id: Type.String(),
-            date: IsoDateSchema,
-            totalRupiah: Type.Integer(),
-            lines: Type.Array(LineSchema),
-          }),
-          ...errors,
-        },
+        response: { 201: DepositReceiptSchema, ...errors },
       },
     },
     async (request, reply) =>
       reply.code(201).send(await service.deposit(request.context(), { ...bankOf(request), ...request.body })),
+  )
+
+  app.get(
+    '/banks/:bankId/deposits/:journalId',
+    {
+      schema: {
+        tags,
+        summary: "A deposit's receipt, to print again (teller)",
+        params: Type.Intersect([BankParams, Type.Object({ journalId: PublicIdSchema })]),
+        response: { 200: DepositReceiptSchema, ...errors },
+      },
+    },
+    async (request) =>
+      service.depositReceipt(request.context(), { ...bankOf(request), journalId: request.params.journalId }),
   )
 
   app.post(

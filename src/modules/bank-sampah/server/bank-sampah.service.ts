@@ -1,4 +1,5 @@
 import { maskName, maskNik } from '../../../platform/domain/personal-data.ts'
+import { TIMEZONE_ABBREVIATION, type TimeZoneName } from '../../../platform/domain/regions.ts'
 import { can } from '../../../platform/server/access/policy.ts'
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import { cityToday, type ServiceContext } from '../../../platform/server/context.ts'
@@ -24,7 +25,9 @@ import {
   savingsBalance,
   withdrawalPostings,
 } from '../domain/money.ts'
+import { cityWallClock } from '../domain/receipt.ts'
 import * as repo from './bank-sampah.repository.ts'
+import * as ledger from './ledger.repository.ts'
 
 export interface BankTarget {
   city: CityRef
@@ -303,7 +306,7 @@ export async function deposit(
     // mode) before the flows hold the bank's facility row, the order a reversal takes them in
     // (account, then facility), so the two cannot deadlock. A deposit takes no exclusive lock: it
     // only adds, and a withdrawal or reversal that locks the account waits for it to commit.
-    await repo.insertJournal(tx, {
+    const journal = await repo.insertJournal(tx, {
       journal: {
         publicId: journalPublicId,
         cityId: bank.cityId,
@@ -339,8 +342,58 @@ export async function deposit(
         note: `setoran bank sampah ${journalPublicId}`,
       })),
     })
-    return { id: journalPublicId, date, totalRupiah: total, lines: priced }
+    return presentReceipt(target.city, {
+      publicId: journalPublicId,
+      occurredOn: date,
+      recordedAt: journal.recordedAt,
+      nasabahId: nasabah.id,
+      nasabahPublicId: nasabah.publicId,
+      nasabahName: nasabah.name,
+      teller: context.actor?.displayName ?? null,
+      lines: priced.map(({ subMaterial, weightGrams, pricePerKgRupiah, amountRupiah }) => ({
+        subMaterial,
+        weightGrams,
+        pricePerKgRupiah,
+        amountRupiah,
+      })),
+      reversal: null,
+    })
   })
+}
+
+/**
+ * A deposit as its receipt (struk) shows it: what the POST answered at the counter, read back for
+ * a reprint. The time is the city's wall clock with its zone (WIB, WITA, WIT).
+ */
+function presentReceipt(city: CityRef, row: ledger.DepositReceiptRow) {
+  return {
+    id: row.publicId,
+    date: row.occurredOn,
+    totalRupiah: row.lines.reduce((sum, line) => sum + line.amountRupiah, 0),
+    lines: row.lines,
+    nasabah: {
+      id: row.nasabahPublicId,
+      name: row.nasabahName,
+      memberNumber: formatMemberNumber(row.nasabahId),
+    },
+    teller: row.teller,
+    recordedAt: cityWallClock(row.recordedAt, city.timezone),
+    timezone: TIMEZONE_ABBREVIATION[city.timezone as TimeZoneName] ?? 'WIB',
+    reversal: row.reversal,
+  }
+}
+
+/**
+ * A deposit's receipt, to print again after a reload or on another day. Counter paper, like the
+ * deposit itself: for the bank's tellers and Dinas LH, with the nasabah's full name. A journal of
+ * another bank, or one that is not a deposit, is not found.
+ */
+export async function depositReceipt(context: ServiceContext, target: BankTarget & { journalId: string }) {
+  assertTeller(context, target)
+  const bank = await loadBank(context, target)
+  const row = await ledger.findDepositReceipt(context.database.db, { ...bank, publicId: target.journalId })
+  if (!row) throw new AppError('bank.journal_not_found')
+  return presentReceipt(target.city, row)
 }
 
 /**

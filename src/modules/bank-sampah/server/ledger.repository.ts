@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { DbOrTx, Tx } from '../../../platform/server/db/client.ts'
 import { rowsOf } from '../../../platform/server/db/client.ts'
 import type { StockRow } from '../domain/stock.ts'
+import { epochSeconds } from './bank-sampah.repository.ts'
 import { accounts, depositLines, journals, postings, saleLines } from './bank-sampah.tables.ts'
 
 /** Reads of the ledgers for sales, transfers, reversals and reports. Writes live in bank-sampah.repository.ts. */
@@ -40,6 +41,76 @@ export async function stockBySubMaterial(db: DbOrTx, bank: Bank): Promise<StockR
     subMaterial: row.sub_material,
     grams: Number(row.grams),
   }))
+}
+
+export interface DepositReceiptRow {
+  publicId: string
+  occurredOn: string
+  recordedAt: Date
+  nasabahId: number
+  nasabahPublicId: string
+  nasabahName: string
+  teller: string | null
+  lines: { subMaterial: string; weightGrams: number; pricePerKgRupiah: number; amountRupiah: number }[]
+  reversal: { id: string; date: string } | null
+}
+
+/**
+ * A deposit of this bank as its receipt shows it, in one query: the lines with the prices copied on
+ * them, the nasabah, who recorded it and when, and its reversal if there is one.
+ */
+export async function findDepositReceipt(
+  db: DbOrTx,
+  bank: Bank & { publicId: string },
+): Promise<DepositReceiptRow | undefined> {
+  const result = await db.execute(sql`
+    select j.public_id, j.occurred_on::text as occurred_on, ${epochSeconds(sql`j.created_at`)} as recorded_at,
+           n.id as nasabah_id, n.public_id as nasabah_public_id, n.name as nasabah_name,
+           u.display_name as teller,
+           (select coalesce(json_agg(json_build_object(
+                     'subMaterial', l.sub_material, 'weightGrams', l.weight_grams,
+                     'pricePerKgRupiah', l.price_per_kg_rupiah, 'amountRupiah', l.amount_rupiah)
+                     order by l.id), '[]'::json)
+              from bank_sampah_deposit_lines l
+             where l.city_id = j.city_id and l.journal_id = j.id) as lines,
+           (select json_build_object('id', r.public_id, 'date', r.occurred_on)
+              from bank_sampah_journals r
+             where r.city_id = j.city_id and r.reverses_id = j.id) as reversal
+      from bank_sampah_journals j
+      join bank_sampah_nasabah n on n.id = j.nasabah_id
+      left join users u on u.id = j.recorded_by
+     where j.city_id = ${bank.cityId} and j.bank_facility_id = ${bank.bankFacilityId}
+       and j.public_id = ${bank.publicId} and j.kind = 'deposit'`)
+  const row = rowsOf<{
+    public_id: string
+    occurred_on: string
+    recorded_at: number | string
+    nasabah_id: number
+    nasabah_public_id: string
+    nasabah_name: string
+    teller: string | null
+    lines: string | DepositReceiptRow['lines']
+    reversal: string | DepositReceiptRow['reversal']
+  }>(result)[0]
+  if (!row) return undefined
+  // PGlite may hand json back as text.
+  const json = <T>(value: string | T): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value)
+  return {
+    publicId: row.public_id,
+    occurredOn: row.occurred_on,
+    recordedAt: new Date(Number(row.recorded_at) * 1000),
+    nasabahId: Number(row.nasabah_id),
+    nasabahPublicId: row.nasabah_public_id,
+    nasabahName: row.nasabah_name,
+    teller: row.teller,
+    lines: json(row.lines).map((line) => ({
+      subMaterial: line.subMaterial,
+      weightGrams: Number(line.weightGrams),
+      pricePerKgRupiah: Number(line.pricePerKgRupiah),
+      amountRupiah: Number(line.amountRupiah),
+    })),
+    reversal: row.reversal === null ? null : json(row.reversal),
+  }
 }
 
 export async function insertSaleLines(tx: Tx, rows: (typeof saleLines.$inferInsert)[]) {

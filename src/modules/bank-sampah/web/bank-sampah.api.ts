@@ -11,6 +11,7 @@ type PricesPath = paths[`${typeof BANK}/prices`]
 type PricePath = paths[`${typeof BANK}/prices/{subMaterial}/{effectiveFrom}`]
 type DepositsPath = paths[`${typeof BANK}/deposits`]
 type WithdrawalsPath = paths[`${typeof BANK}/withdrawals`]
+type DepositPath = paths[`${typeof BANK}/deposits/{journalId}`]
 
 export type Nasabah = Json<NasabahListPath['get']['responses'][200]>[number]
 export type NasabahInput = Json<NonNullable<NasabahListPath['post']['requestBody']>>
@@ -19,7 +20,9 @@ export type Statement = Json<StatementPath['get']['responses'][200]>
 export type Price = Json<PricesPath['get']['responses'][200]>[number]
 export type PricedSubMaterial = PricePath['put']['parameters']['path']['subMaterial']
 export type DepositInput = Json<NonNullable<DepositsPath['post']['requestBody']>>
+/** The POST's answer and the reprint's are one shape: the receipt. */
 export type Deposit = Json<DepositsPath['post']['responses'][201]>
+export type DepositReceipt = Json<DepositPath['get']['responses'][200]>
 export type WithdrawalInput = Json<NonNullable<WithdrawalsPath['post']['requestBody']>>
 export type Withdrawal = Json<WithdrawalsPath['post']['responses'][201]>
 
@@ -36,6 +39,9 @@ const keys = {
   nasabahList: (target: BankTarget, page: number) => [...keys.bank(target), 'nasabah', { page }] as const,
   nasabah: (target: BankTarget, nasabahId: string) => [...keys.bank(target), 'nasabah', nasabahId] as const,
   prices: (target: BankTarget) => [...keys.bank(target), 'prices'] as const,
+  // Under the nasabah: a deposit, withdrawal or reversal of theirs refetches it (a reversal shows).
+  receipt: (target: BankTarget, nasabahId: string, depositId: string) =>
+    [...keys.nasabah(target, nasabahId), 'deposit', depositId] as const,
 }
 
 function bankPath({ city, bankId }: BankTarget) {
@@ -97,6 +103,20 @@ export function useStatement(target: BankTarget, nasabahId: string) {
   })
 }
 
+/** A deposit's receipt, read back: a reload, or a reprint from the passbook on another day. */
+export function useDepositReceipt(target: BankTarget, nasabahId: string, depositId: string) {
+  return useQuery({
+    queryKey: keys.receipt(target, nasabahId, depositId),
+    queryFn: () =>
+      unwrap(
+        api.GET(`${BANK}/deposits/{journalId}`, {
+          params: { path: { ...bankPath(target), journalId: depositId } },
+        }),
+      ),
+    staleTime: 60_000,
+  })
+}
+
 export function usePrices(target: BankTarget) {
   return useQuery({
     queryKey: keys.prices(target),
@@ -148,6 +168,7 @@ function useInvalidateNasabah(target: BankTarget) {
 
 export function useRecordDeposit(target: BankTarget) {
   const invalidate = useInvalidateNasabah(target)
+  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ body, key }: { body: DepositInput; key: string }) =>
       unwrap(
@@ -157,7 +178,11 @@ export function useRecordDeposit(target: BankTarget) {
           headers: idempotencyHeaders(key),
         }),
       ),
-    onSuccess: (_deposit, { body }) => invalidate(body.nasabahId),
+    onSuccess: (deposit, { body }) => {
+      void invalidate(body.nasabahId)
+      // The answer is the receipt: the receipt page shows it without asking again.
+      queryClient.setQueryData(keys.receipt(target, body.nasabahId, deposit.id), deposit)
+    },
   })
 }
 

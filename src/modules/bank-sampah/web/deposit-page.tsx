@@ -19,7 +19,6 @@ import {
   useRecordDeposit,
 } from './bank-sampah.api.ts'
 import { DEPOSIT_FORM, DepositLineFields, type KeyedLine } from './deposit-lines.tsx'
-import { rememberReceipt } from './receipt-store.ts'
 import { priceDraftLines, pricesInForce } from './teller-logic.ts'
 import { BankLayout, TOUCH, useBankSite } from './teller-ui.tsx'
 
@@ -80,8 +79,10 @@ function DepositForm({ nasabah, prices }: { nasabah: NasabahWithBalance; prices:
       { body, key: key.current },
       {
         onSuccess: (deposit) => {
-          rememberReceipt({ deposit, nasabah })
-          void navigate(`${nasabahPath(nasabah.id)}/receipt/${deposit.id}`, { replace: true })
+          void navigate(`${nasabahPath(nasabah.id)}/receipt/${deposit.id}`, {
+            replace: true,
+            state: { saved: true },
+          })
         },
       },
     )

@@ -74,6 +74,7 @@ function Recent() {
           <StatementTable
             entries={data.entries.slice(-RECENT).reverse()}
             caption={t('nasabah.recent')}
+            receiptPath={(depositId) => `${nasabahPath(nasabahId)}/receipt/${depositId}`}
             action={{
               header: t('reverse.column'),
               render: (entry) =>

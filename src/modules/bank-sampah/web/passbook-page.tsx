@@ -10,7 +10,7 @@ import { BankLayout, PrintButton, useBankSite } from './teller-ui.tsx'
 
 function PassbookSheet({ statement }: { statement: Statement }) {
   const { t } = useTranslation('bank-sampah')
-  const { bank, today } = useBankSite()
+  const { bank, today, nasabahPath, nasabahId } = useBankSite()
   const language = currentLanguage()
   const { nasabah } = statement
   const place = [nasabah.rt && `RT ${nasabah.rt}`, nasabah.rw && `RW ${nasabah.rw}`]
@@ -41,7 +41,11 @@ function PassbookSheet({ statement }: { statement: Statement }) {
             </div>
           )}
         </Group>
-        <StatementTable entries={statement.entries} caption={t('passbook.title')} />
+        <StatementTable
+          entries={statement.entries}
+          caption={t('passbook.title')}
+          receiptPath={(depositId) => `${nasabahPath(nasabahId)}/receipt/${depositId}`}
+        />
         <Text fw={700}>
           {t('passbook.balanceOn', {
             date: formatDate(today, language),

@@ -1,20 +1,19 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link, useLocation, useParams } from 'react-router'
 import { formatDate, formatKilograms, formatRupiah } from '../../../platform/web/format.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
-import { useNasabah } from './bank-sampah.api.ts'
+import { QueryState } from '../../../platform/web/ui/query-state.tsx'
+import { type DepositReceipt, useDepositReceipt, useNasabah } from './bank-sampah.api.ts'
 import classes from './print.module.css'
-import { recallReceipt, type StoredReceipt } from './receipt-store.ts'
-import { receiptTotals } from './teller-logic.ts'
+import { receiptTime, receiptTotals } from './teller-logic.ts'
 import { BankLayout, PrintButton, TOUCH, useBankSite, useMaterialName } from './teller-ui.tsx'
 
-function ReceiptLines({ receipt }: { receipt: StoredReceipt }) {
+function ReceiptLines({ deposit }: { deposit: DepositReceipt }) {
   const { t } = useTranslation('bank-sampah')
   const materialName = useMaterialName()
   const language = currentLanguage()
-  const { deposit } = receipt
   const totals = receiptTotals(deposit.lines)
   return (
     <table>
@@ -55,11 +54,12 @@ function ReceiptLines({ receipt }: { receipt: StoredReceipt }) {
   )
 }
 
-function Struk({ receipt }: { receipt: StoredReceipt }) {
+function Struk({ deposit }: { deposit: DepositReceipt }) {
   const { t } = useTranslation('bank-sampah')
   const { bank, target } = useBankSite()
-  const nasabah = useNasabah(target, receipt.nasabah.id)
+  const nasabah = useNasabah(target, deposit.nasabah.id)
   const language = currentLanguage()
+  const time = receiptTime(deposit, { language, formatDay: (date) => formatDate(date, language) })
   return (
     <section className={`${classes.sheet} ${classes.receipt}`} aria-label={t('receipt.title')}>
       <Stack gap={4}>
@@ -69,17 +69,35 @@ function Struk({ receipt }: { receipt: StoredReceipt }) {
         <Text ta="center" fw={700}>
           {t('receipt.heading')}
         </Text>
-        <Text size="sm">{t('receipt.date', { date: formatDate(receipt.deposit.date, language) })}</Text>
-        <Text size="sm">{t('receipt.number', { number: receipt.deposit.id })}</Text>
+        <Text size="sm">{t('receipt.date', { date: formatDate(deposit.date, language) })}</Text>
+        <Text size="sm">{t('receipt.number', { number: deposit.id })}</Text>
         <Text size="sm">
-          {t('receipt.nasabah', { name: receipt.nasabah.name, number: receipt.nasabah.memberNumber })}
+          {t('receipt.nasabah', { name: deposit.nasabah.name, number: deposit.nasabah.memberNumber })}
         </Text>
-        <ReceiptLines receipt={receipt} />
+        {deposit.reversal && (
+          // On paper too: a reprint of a cancelled deposit must not pass for money owed.
+          <Text size="sm" fw={700} data-testid="receipt-reversed">
+            {t('receipt.reversed', {
+              date: formatDate(deposit.reversal.date, language),
+              number: deposit.reversal.id,
+            })}
+          </Text>
+        )}
+        <ReceiptLines deposit={deposit} />
         {nasabah.data && (
           <Text size="sm">
             {t('receipt.balanceNow', { balance: formatRupiah(nasabah.data.balanceRupiah, language) })}
           </Text>
         )}
+        <Text size="sm" data-testid="receipt-recorded">
+          {t('receipt.recordedAt', { time })}
+          {deposit.teller && (
+            <>
+              <br />
+              {t('receipt.teller', { name: deposit.teller })}
+            </>
+          )}
+        </Text>
         <Text size="sm" ta="center" mt="xs">
           {t('receipt.thanks')}
         </Text>
@@ -88,28 +106,40 @@ function Struk({ receipt }: { receipt: StoredReceipt }) {
   )
 }
 
-/** /…/nasabah/:nasabahId/receipt/:depositId: the struk, on screen and on paper. */
-export default function ReceiptPage() {
+function SavedNotice({ deposit }: { deposit: DepositReceipt }) {
   const { t } = useTranslation('bank-sampah')
-  const { nasabahPath, nasabahId } = useBankSite()
-  const receipt = recallReceipt(useParams().depositId ?? '')
   const saved = useRef<HTMLDivElement>(null)
   useEffect(() => {
     saved.current?.focus()
   }, [])
   return (
+    <Alert ref={saved} tabIndex={-1} color="teal" role="status" className={classes.noPrint}>
+      {t('receipt.saved', { total: formatRupiah(deposit.totalRupiah, currentLanguage()) })}
+    </Alert>
+  )
+}
+
+/**
+ * /…/nasabah/:nasabahId/receipt/:depositId: the struk, on screen and on paper. Read from the
+ * server, so a reload, another phone or a reprint from the passbook shows the same receipt; right
+ * after saving, the deposit's own answer fills it without a second request.
+ */
+export default function ReceiptPage() {
+  const { t } = useTranslation('bank-sampah')
+  const { target, nasabahPath, nasabahId } = useBankSite()
+  const receipt = useDepositReceipt(target, nasabahId, useParams().depositId ?? '')
+  const isJustSaved = (useLocation().state as { saved?: boolean } | null)?.saved === true
+  return (
     <BankLayout title={t('receipt.title')} back={{ to: nasabahPath(nasabahId), label: t('backToNasabah') }}>
-      {receipt ? (
-        <>
-          <Alert ref={saved} tabIndex={-1} color="teal" role="status" className={classes.noPrint}>
-            {t('receipt.saved', { total: formatRupiah(receipt.deposit.totalRupiah, currentLanguage()) })}
-          </Alert>
-          <Struk receipt={receipt} />
-          <PrintButton label={t('receipt.print')} />
-        </>
-      ) : (
-        <Alert color="yellow">{t('receipt.gone')}</Alert>
-      )}
+      <QueryState query={receipt}>
+        {(deposit) => (
+          <>
+            {isJustSaved && <SavedNotice deposit={deposit} />}
+            <Struk deposit={deposit} />
+            <PrintButton label={t('receipt.print')} />
+          </>
+        )}
+      </QueryState>
       <Group gap="sm" className={classes.noPrint}>
         <Button
           component={Link}

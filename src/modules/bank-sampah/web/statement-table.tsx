@@ -1,6 +1,7 @@
-import { Text } from '@mantine/core'
+import { Anchor, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { formatDate, formatRupiah } from '../../../platform/web/format.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import type { Statement } from './bank-sampah.api.ts'
@@ -14,11 +15,14 @@ export function StatementTable({
   entries,
   caption,
   action,
+  receiptPath,
 }: {
   entries: Statement['entries']
   caption: string
   /** A last column, e.g. a link to correct the entry (on screen, never in the printed passbook). */
   action?: { header: string; render: (entry: Statement['entries'][number]) => ReactNode }
+  /** Where a deposit's receipt lives: its row links there, to print it again. */
+  receiptPath?: (depositId: string) => string
 }) {
   const { t } = useTranslation('bank-sampah')
   const language = currentLanguage()
@@ -48,7 +52,19 @@ export function StatementTable({
           {entries.map((entry) => (
             <tr key={entry.id}>
               <td>{formatDate(entry.date, language)}</td>
-              <td>{t(`statement.kinds.${entry.kind}`, { defaultValue: entry.kind })}</td>
+              <td>
+                {receiptPath && entry.kind === 'deposit' ? (
+                  <Anchor component={Link} to={receiptPath(entry.id)} size="sm">
+                    {t('statement.kinds.deposit')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('statement.receiptLink')} {formatDate(entry.date, language)}
+                    </span>
+                  </Anchor>
+                ) : (
+                  t(`statement.kinds.${entry.kind}`, { defaultValue: entry.kind })
+                )}
+              </td>
               <td className={classes.number}>
                 {entry.amountRupiah > 0 ? formatRupiah(entry.amountRupiah, language) : ''}
               </td>

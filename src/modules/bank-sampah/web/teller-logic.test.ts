@@ -5,6 +5,7 @@ import {
   priceDraftLines,
   priceHistory,
   pricesInForce,
+  receiptTime,
   receiptTotals,
 } from './teller-logic.ts'
 
@@ -119,5 +120,20 @@ describe('matchesNasabah', () => {
   it('does not find someone else', () => {
     expect(matchesNasabah(sri, 'harto')).toBe(false)
     expect(matchesNasabah(sri, 'NS-000002')).toBe(false)
+  })
+})
+
+describe('receiptTime', () => {
+  const formatDay = (date: string) => `[${date}]`
+
+  it("shows the bank's wall clock and zone, never the phone's", () => {
+    const recorded = { recordedAt: '2026-11-28T23:59:59+08:00', timezone: 'WITA' }
+    expect(receiptTime(recorded, { language: 'id', formatDay })).toBe('[2026-11-28], 23.59 WITA')
+    expect(receiptTime(recorded, { language: 'en', formatDay })).toBe('[2026-11-28], 23:59 WITA')
+  })
+
+  it('keeps midnight on the new day', () => {
+    const recorded = { recordedAt: '2026-12-01T00:00:05+09:00', timezone: 'WIT' }
+    expect(receiptTime(recorded, { language: 'id', formatDay })).toBe('[2026-12-01], 00.00 WIT')
   })
 })

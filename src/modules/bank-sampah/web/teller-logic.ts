@@ -80,6 +80,21 @@ export function receiptTotals(lines: { weightGrams: number; amountRupiah: number
   )
 }
 
+/**
+ * When a deposit was recorded, as the bank's clock showed it: `28 Nov 2026, 15.21 WIB` (id),
+ * `28 Nov 2026, 15:21 WIB` (en). The server sends the city's wall clock with its offset, so the
+ * phone's own zone never shifts it.
+ */
+export function receiptTime(
+  recorded: { recordedAt: string; timezone: string },
+  options: { language: 'id' | 'en'; formatDay: (date: string) => string },
+): string {
+  const day = options.formatDay(recorded.recordedAt.slice(0, 10))
+  const hours = recorded.recordedAt.slice(11, 13)
+  const minutes = recorded.recordedAt.slice(14, 16)
+  return `${day}, ${hours}${options.language === 'id' ? '.' : ':'}${minutes} ${recorded.timezone}`
+}
+
 /** The printed form is `NS-` and at least six digits (more once a city passes a million nasabah). */
 const MEMBER_NUMBER = /^(?:NS)?-?0*(\d{1,9})$/
 

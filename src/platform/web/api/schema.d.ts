@@ -7658,6 +7658,27 @@ export interface paths {
                                 pricePerKgRupiah: number;
                                 amountRupiah: number;
                             }[];
+                            nasabah: {
+                                id: string;
+                                name: string;
+                                memberNumber: string;
+                            };
+                            teller: string | null;
+                            /**
+                             * @description When it was recorded, on the city's wall clock with its offset
+                             * @example 2026-11-28T15:21:18+07:00
+                             */
+                            recordedAt: string;
+                            /** @enum {unknown} */
+                            timezone: "WIB" | "WITA" | "WIT";
+                            reversal: {
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                            } | null;
                         };
                     };
                 };
@@ -7767,6 +7788,186 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/bank-sampah/banks/{bankId}/deposits/{journalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deposit's receipt, to print again (teller) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    bankId: string;
+                    journalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date: string;
+                            totalRupiah: number;
+                            lines: {
+                                subMaterial: string;
+                                weightGrams: number;
+                                pricePerKgRupiah: number;
+                                amountRupiah: number;
+                            }[];
+                            nasabah: {
+                                id: string;
+                                name: string;
+                                memberNumber: string;
+                            };
+                            teller: string | null;
+                            /**
+                             * @description When it was recorded, on the city's wall clock with its offset
+                             * @example 2026-11-28T15:21:18+07:00
+                             */
+                            recordedAt: string;
+                            /** @enum {unknown} */
+                            timezone: "WIB" | "WITA" | "WIT";
+                            reversal: {
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                date: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9827,6 +10028,7 @@ export interface paths {
                             quota: number | null;
                             requiresNib: boolean;
                             eligibleScales: string[];
+                            isSampleData: boolean;
                             enrolled: number;
                             isFull: boolean;
                         }[];
@@ -10031,6 +10233,7 @@ export interface paths {
                             quota: number | null;
                             requiresNib: boolean;
                             eligibleScales: string[];
+                            isSampleData: boolean;
                             enrolled: number;
                             isFull: boolean;
                         };
@@ -10223,6 +10426,7 @@ export interface paths {
                             quota: number | null;
                             requiresNib: boolean;
                             eligibleScales: string[];
+                            isSampleData: boolean;
                             enrolled: number;
                             isFull: boolean;
                         } & {
@@ -10247,6 +10451,8 @@ export interface paths {
                                  * @description YYYY-MM-DD
                                  */
                                 enrolledOn: string;
+                                withdrawnOn: string | null;
+                                withdrawalReason: string | null;
                                 attendancePercent: number | null;
                                 before: {
                                     annualSalesRupiah: number | null;
@@ -10408,7 +10614,211 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct or reschedule a programme; enrolled participants stay, and the quota cannot go below them */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    programmeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind?: "pelatihan" | "pendampingan" | "fasilitasi_sertifikasi" | "kurasi_produk" | "pameran" | "fasilitasi_kur";
+                        name?: string;
+                        agency?: string;
+                        budgetActivityCode?: string | null;
+                        /** @enum {unknown} */
+                        funding?: "apbd" | "dak" | "apbn" | "csr" | "lainnya";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startsOn?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endsOn?: string;
+                        quota?: number | null;
+                        requiresNib?: boolean;
+                        eligibleScales?: ("mikro" | "kecil" | "menengah" | "besar")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {unknown} */
+                            kind: "pelatihan" | "pendampingan" | "fasilitasi_sertifikasi" | "kurasi_produk" | "pameran" | "fasilitasi_kur";
+                            name: string;
+                            agency: string;
+                            budgetActivityCode: string | null;
+                            /** @enum {unknown} */
+                            funding: "apbd" | "dak" | "apbn" | "csr" | "lainnya";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            startsOn: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            endsOn: string;
+                            quota: number | null;
+                            requiresNib: boolean;
+                            eligibleScales: string[];
+                            isSampleData: boolean;
+                            enrolled: number;
+                            isFull: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/cities/{city}/umkm/programmes/{programmeId}/enrolments": {
@@ -10452,6 +10862,191 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/umkm/programmes/{programmeId}/participants/{enrolmentId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a participant from today: the place in the quota is freed, the history stays */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    programmeId: string;
+                    enrolmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            withdrawnOn: string;
+                            withdrawalReason: string;
                         };
                     };
                 };
@@ -11708,6 +12303,189 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cities/{city}/umkm/centre/outlets/{outletId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an outlet, or close it (isActive false) and reopen it (staff) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    outletId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        address?: string | null;
+                        isActive?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            address: string | null;
+                            isActive: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/cities/{city}/umkm/centre/products": {
         parameters: {
             query?: never;
@@ -11720,6 +12498,10 @@ export interface paths {
             parameters: {
                 query?: {
                     businessId?: string;
+                    /** @description Part of the product name, any case */
+                    q?: string;
+                    /** @description true: only products whose latest grade is A–C */
+                    shelfable?: boolean;
                 };
                 header?: never;
                 path: {
@@ -12935,7 +13717,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {unknown} */
-                        kind: "returned" | "expired" | "damaged";
+                        kind: "returned" | "expired" | "damaged" | "shrinkage";
                         quantity: number;
                         /**
                          * Format: date
@@ -12982,6 +13764,222 @@ export interface paths {
                             receivedOn: string;
                             expiresOn: string | null;
                             daysToExpiry: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/umkm/centre/consignments/{batchId}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stock opname of a batch: fewer counted than left is recorded as shrinkage */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    batchId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        counted: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        countedOn?: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expected: number;
+                            counted: number;
+                            shrinkage: number;
+                            batch: {
+                                id: string;
+                                product: {
+                                    id: string;
+                                    name: string;
+                                    unit: string;
+                                };
+                                business: {
+                                    id: string;
+                                    name: string;
+                                };
+                                outlet: {
+                                    id: string;
+                                    name: string;
+                                };
+                                grade: ("A" | "B" | "C" | "D") | null;
+                                quantity: number;
+                                sold: number;
+                                removed: number;
+                                remaining: number;
+                                unitPriceRupiah: number;
+                                commissionBps: number;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                receivedOn: string;
+                                expiresOn: string | null;
+                                daysToExpiry: number | null;
+                            };
                         };
                     };
                 };
@@ -13171,6 +14169,7 @@ export interface paths {
                                 paymentMethod: "cash" | "qris";
                                 paymentReference: string | null;
                                 totalRupiah: number;
+                                voided: boolean;
                                 lines: {
                                     product: string;
                                     unit: string;
@@ -13373,6 +14372,419 @@ export interface paths {
                                 batchId: string;
                                 business: string;
                             })[];
+                            voided: {
+                                at: string;
+                                by: string | null;
+                                reason: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/umkm/centre/sales/{saleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sale with its lines (the struk, to reprint), and its void if it was voided */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    saleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            outlet: {
+                                id: string;
+                                name: string;
+                            };
+                            soldAt: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            soldOn: string;
+                            /** @enum {unknown} */
+                            paymentMethod: "cash" | "qris";
+                            paymentReference: string | null;
+                            totalRupiah: number;
+                            lines: ({
+                                product: string;
+                                unit: string;
+                                quantity: number;
+                                unitPriceRupiah: number;
+                                amountRupiah: number;
+                            } & {
+                                batchId: string;
+                                business: string;
+                            })[];
+                            voided: {
+                                at: string;
+                                by: string | null;
+                                reason: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/umkm/centre/sales/{saleId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a sale made in error (with a reason); refused once its month is settled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    saleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            outlet: {
+                                id: string;
+                                name: string;
+                            };
+                            soldAt: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            soldOn: string;
+                            /** @enum {unknown} */
+                            paymentMethod: "cash" | "qris";
+                            paymentReference: string | null;
+                            totalRupiah: number;
+                            lines: ({
+                                product: string;
+                                unit: string;
+                                quantity: number;
+                                unitPriceRupiah: number;
+                                amountRupiah: number;
+                            } & {
+                                batchId: string;
+                                business: string;
+                            })[];
+                            voided: {
+                                at: string;
+                                by: string | null;
+                                reason: string;
+                            } | null;
                         };
                     };
                 };
