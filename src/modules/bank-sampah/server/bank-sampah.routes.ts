@@ -16,6 +16,7 @@ import { memberCardRoutes } from './member-card.routes.ts'
 import { nasabahPinRoutes } from './nasabah-access.routes.ts'
 import { reportRoutes } from './reports.routes.ts'
 import { salesRoutes } from './sales.routes.ts'
+import * as savings from './savings.service.ts'
 
 const tags = ['bank sampah']
 const errors = { 400: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema }
@@ -174,7 +175,7 @@ export const bankSampahRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      service.statement(request.context(), { ...bankOf(request), nasabahId: request.params.nasabahId }),
+      savings.statement(request.context(), { ...bankOf(request), nasabahId: request.params.nasabahId }),
   )
 
   app.get(
@@ -243,7 +244,7 @@ export const bankSampahRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.deposit(request.context(), { ...bankOf(request), ...request.body })),
+      reply.code(201).send(await savings.deposit(request.context(), { ...bankOf(request), ...request.body })),
   )
 
   app.get(
@@ -257,7 +258,7 @@ export const bankSampahRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      service.depositReceipt(request.context(), { ...bankOf(request), journalId: request.params.journalId }),
+      savings.depositReceipt(request.context(), { ...bankOf(request), journalId: request.params.journalId }),
   )
 
   app.post(
@@ -288,6 +289,6 @@ export const bankSampahRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       reply
         .code(201)
-        .send(await service.withdraw(request.context(), { ...bankOf(request), ...request.body })),
+        .send(await savings.withdraw(request.context(), { ...bankOf(request), ...request.body })),
   )
 }

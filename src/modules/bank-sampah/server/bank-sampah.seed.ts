@@ -3,8 +3,9 @@ import { cityToday, systemContext } from '../../../platform/server/context.ts'
 import type { DemoSeedContext } from '../../../platform/server/module.ts'
 import { actingAs, ensureDemoUser } from '../../../platform/server/seed/demo.ts'
 import { createFacility, listFacilities, type SubMaterial } from '../../waste/index.ts'
-import { createNasabah, deposit, setPrice, withdraw } from './bank-sampah.service.ts'
+import { createNasabah, setPrice } from './bank-sampah.service.ts'
 import { setPin } from './nasabah-access.service.ts'
+import { deposit, withdraw } from './savings.service.ts'
 
 /** SAMPLE DATA: the first demo nasabah can try self-service with this PIN (published, like demo passwords). */
 export const DEMO_NASABAH_PIN = '246810'

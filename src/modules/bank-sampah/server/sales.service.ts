@@ -7,8 +7,9 @@ import { categoryOfSubMaterial, recordFlowInTransaction, type SubMaterial } from
 import { priceInForce, rupiahForWeight, salePostings, transferPostings } from '../domain/money.ts'
 import { firstStockShortfall } from '../domain/stock.ts'
 import * as repo from './bank-sampah.repository.ts'
-import { assertTeller, type BankTarget, loadBank, postJournal } from './bank-sampah.service.ts'
+import { assertTeller, type BankTarget, loadBank } from './bank-sampah.service.ts'
 import * as ledger from './ledger.repository.ts'
+import { postJournal } from './savings.service.ts'
 
 export interface SaleLineInput {
   subMaterial: SubMaterial
