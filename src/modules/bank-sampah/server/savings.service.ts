@@ -80,6 +80,30 @@ export interface DepositLineInput {
 }
 
 /**
+ * Each line at the price in force on the deposit's date, copied onto the line; a line without a
+ * price is a problem next to its material, and nothing is written.
+ */
+function priceLines(lines: DepositLineInput[], priceList: Parameters<typeof priceInForce>[0], date: string) {
+  const problems: FieldProblem[] = []
+  const priced = lines.map((line, index) => {
+    const price = priceInForce(priceList, { subMaterial: line.subMaterial, date })
+    if (!price)
+      problems.push({
+        field: `/body/lines/${index}/subMaterial`,
+        code: 'bank.no_price',
+        params: { subMaterial: line.subMaterial, date },
+      })
+    const pricePerKgRupiah = price?.pricePerKgRupiah ?? 0
+    return {
+      ...line,
+      pricePerKgRupiah,
+      amountRupiah: rupiahForWeight({ weightGrams: line.weightGrams, pricePerKgRupiah }),
+    }
+  })
+  return { priced, problems }
+}
+
+/**
  * Lines of material × weight, each priced at the price in force that day (copied onto the line),
  * credited to the nasabah; each line also enters the waste flow ledger as an intake into the bank.
  */
@@ -98,22 +122,7 @@ export async function deposit(
   const { nasabah, prices: priceList } = found
   const today = cityToday(context, target.city)
   const date = target.date ?? today
-  const problems: FieldProblem[] = []
-  const priced = target.lines.map((line, index) => {
-    const price = priceInForce(priceList, { subMaterial: line.subMaterial, date })
-    if (!price)
-      problems.push({
-        field: `/body/lines/${index}/subMaterial`,
-        code: 'bank.no_price',
-        params: { subMaterial: line.subMaterial, date },
-      })
-    const pricePerKgRupiah = price?.pricePerKgRupiah ?? 0
-    return {
-      ...line,
-      pricePerKgRupiah,
-      amountRupiah: rupiahForWeight({ weightGrams: line.weightGrams, pricePerKgRupiah }),
-    }
-  })
+  const { priced, problems } = priceLines(target.lines, priceList, date)
   if (date > today) problems.push({ field: '/body/date', code: 'flow.date_in_future' })
   const source = nasabah.villageCode ?? bank.facility.villageCode
   if (!source) problems.push({ field: '/body/nasabahId', code: 'bank.nasabah_needs_village' })
@@ -158,6 +167,7 @@ export async function deposit(
       entityId: journalPublicId,
       after: { nasabah: nasabah.publicId, date, totalRupiah: total, lines: priced },
     })
+    // Source → this bank sampah, one flow a line: the waste ledger sees what the passbook sees.
     await recordFlowInTransaction(tx, context, {
       module: 'bank-sampah',
       city: target.city,
