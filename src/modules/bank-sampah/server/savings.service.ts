@@ -1,3 +1,4 @@
+import { cityWallClock } from '../../../platform/domain/city-time.ts'
 import { TIMEZONE_ABBREVIATION, type TimeZoneName } from '../../../platform/domain/regions.ts'
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import { cityToday, type ServiceContext } from '../../../platform/server/context.ts'
@@ -17,7 +18,6 @@ import {
   savingsBalance,
   withdrawalPostings,
 } from '../domain/money.ts'
-import { cityWallClock } from '../domain/receipt.ts'
 import * as repo from './bank-sampah.repository.ts'
 import {
   assertTeller,

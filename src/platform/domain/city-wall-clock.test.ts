@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cityWallClock } from './receipt.ts'
+import { cityWallClock } from './city-time.ts'
 
 describe("the time on a receipt, in the city's zone", () => {
   const instant = new Date('2026-11-28T16:59:59.900Z')
