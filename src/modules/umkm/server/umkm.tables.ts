@@ -78,6 +78,13 @@ export const umkmBusinesses = pgTable(
     legalForm: text('legal_form'),
     startedYear: integer('started_year'),
     startedMonth: integer('started_month'),
+    /**
+     * The day the business stopped operating (tutup usaha), in the city's calendar; null while it
+     * operates. A closed business stays in the registry (its history, licences, coaching) but no
+     * longer counts from that day on; reopening clears it.
+     */
+    closedOn: date('closed_on'),
+    closureReason: text('closure_reason'),
     rt: varchar('rt', { length: 3 }),
     rw: varchar('rw', { length: 3 }),
     photoUrl: text('photo_url'),

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client.ts'
 import { indicatorDefinitions, indicatorValues } from './indicators.tables.ts'
 
@@ -24,6 +24,7 @@ export function listValues(
   const conditions: SQL[] = [
     eq(indicatorValues.cityId, options.cityId),
     eq(indicatorValues.indicatorCode, options.code),
+    isNull(indicatorValues.districtCode),
   ]
   if (options.from) conditions.push(gte(indicatorValues.periodEnd, options.from))
   if (options.to) conditions.push(lte(indicatorValues.periodStart, options.to))
@@ -47,6 +48,7 @@ export async function findValue(
         eq(indicatorValues.indicatorCode, options.code),
         eq(indicatorValues.period, options.period),
         eq(indicatorValues.provenance, options.provenance),
+        isNull(indicatorValues.districtCode),
       ),
     )
   return row
@@ -65,6 +67,7 @@ export async function upsertValue(
         indicatorValues.indicatorCode,
         indicatorValues.period,
         indicatorValues.provenance,
+        indicatorValues.districtCode,
       ],
       set: {
         value: values.value,

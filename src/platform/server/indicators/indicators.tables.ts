@@ -1,7 +1,7 @@
-import { date, index, integer, numeric, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core'
+import { date, index, integer, numeric, pgTable, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core'
 import { users } from '../auth/auth.tables.ts'
 import { createdAtColumn, publicIdColumn } from '../db/columns.ts'
-import { cities } from '../tenancy/cities.tables.ts'
+import { cities, districts } from '../tenancy/cities.tables.ts'
 
 /** Definitions come from the module manifests and are synchronised at boot. */
 export const indicatorDefinitions = pgTable('indicator_definitions', {
@@ -31,6 +31,11 @@ export const indicatorValues = pgTable(
     period: text('period').notNull(),
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
+    /**
+     * The kecamatan (Kemendagri code, e.g. `35.79.01`) the value is for; null is the whole city.
+     * Only a city's own kecamatan: the writer checks it.
+     */
+    districtCode: varchar('district_code', { length: 8 }).references(() => districts.code),
     value: numeric('value', { precision: 20, scale: 6 }).notNull(),
     provenance: text('provenance', { enum: ['computed', 'imported', 'manual'] }).notNull(),
     sourceNote: text('source_note').notNull(),
@@ -41,12 +46,9 @@ export const indicatorValues = pgTable(
   },
   (table) => [
     unique('indicator_values_public_id_key').on(table.cityId, table.publicId),
-    unique('indicator_values_period_key').on(
-      table.cityId,
-      table.indicatorCode,
-      table.period,
-      table.provenance,
-    ),
+    unique('indicator_values_period_key')
+      .on(table.cityId, table.indicatorCode, table.period, table.provenance, table.districtCode)
+      .nullsNotDistinct(),
     index('indicator_values_lookup_idx').on(table.indicatorCode, table.period),
   ],
 )
