@@ -36,6 +36,7 @@ export const platformModule: ModuleManifest = {
       scopeKinds: ['agency'],
     },
   ],
+  errorCodes: { 'indicator.district_not_found': 404 },
   permissions: {
     'users:manage': ['city_admin'],
     'audit:read': ['city_admin'],
@@ -55,6 +56,7 @@ export const platformModule: ModuleManifest = {
   nav: [
     { path: 'admin/users', labelKey: 'nav.users', permission: 'users:manage' },
     { path: 'admin/audit', labelKey: 'nav.audit', permission: 'audit:read' },
+    { path: 'indicators', labelKey: 'nav.indicators', permission: 'indicators:read' },
     { path: 'regions', labelKey: 'nav.regions', permission: 'indicators:read' },
   ],
 }

@@ -16,6 +16,7 @@ const WorkspaceHomePage = lazy(() => import('./pages/workspace-home-page.tsx'))
 const UsersPage = lazy(() => import('./pages/admin/users-page.tsx'))
 const AuditPage = lazy(() => import('./pages/admin/audit-page.tsx'))
 const RegionsPage = lazy(() => import('./pages/regions-page.tsx'))
+const IndicatorsPage = lazy(() => import('./pages/indicators-page.tsx'))
 
 function page(Component: LazyExoticComponent<ComponentType>) {
   return (
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
           { path: 'admin/users', element: page(UsersPage) },
           { path: 'admin/audit', element: page(AuditPage) },
           { path: 'regions', element: page(RegionsPage) },
+          { path: 'indicators', element: page(IndicatorsPage) },
           ...moduleRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildBalance, type ManualFlow } from './balance.ts'
+import { districtIndicatorValuesOf } from './indicators.ts'
 import { balancePeriod, elapsedPeriod } from './periods.ts'
 import type { FacilityRef, LedgerAggregate } from './terminal-flows.ts'
 import type { TimbulanInputs } from './timbulan.ts'
@@ -111,6 +112,17 @@ describe('a hand-computed month for a small city', () => {
       { districtCode: '99.01.02', reduction: 0, handling: 40 * T },
       { districtCode: null, reduction: 3 * T, handling: 0 },
     ])
+  })
+
+  it('gives the registry B and C in tonnes for each kecamatan with a place, none for the rest', () => {
+    expect(districtIndicatorValuesOf(balance)).toEqual([
+      { code: 'waste_pengurangan_t', value: 44, districtCode: '99.01.01' },
+      { code: 'waste_penanganan_t', value: 50, districtCode: '99.01.01' },
+      { code: 'waste_pengurangan_t', value: 0, districtCode: '99.01.02' },
+      { code: 'waste_penanganan_t', value: 40, districtCode: '99.01.02' },
+    ])
+    const quiet = { ...balance, districts: [{ districtCode: '99.01.04', reduction: 0, handling: 0 }] }
+    expect(districtIndicatorValuesOf(quiet)).toEqual([])
   })
 
   it('reports sources and the composition sorted at facilities', () => {

@@ -111,3 +111,24 @@ export function indicatorValuesOf(balance: CityBalance): { code: WasteBalanceInd
     .filter((entry): entry is [WasteBalanceIndicator, number] => entry[1] !== null)
     .map(([code, value]) => ({ code, value }))
 }
+
+/** The indicators the registry also holds per kecamatan: tonnes only, as timbulan has no kecamatan estimate. */
+export const DISTRICT_INDICATORS = ['waste_pengurangan_t', 'waste_penanganan_t'] as const
+
+/**
+ * B and C in tonnes per kecamatan, where the path of the waste ended. Flows without a place have no
+ * kecamatan row: the city's value less the kecamatan rows is what is "tanpa kecamatan". A kecamatan
+ * with neither B nor C in the period gets no row.
+ */
+export function districtIndicatorValuesOf(
+  balance: CityBalance,
+): { code: (typeof DISTRICT_INDICATORS)[number]; value: number; districtCode: string }[] {
+  return balance.districts.flatMap(({ districtCode, reduction, handling }) =>
+    districtCode === null || (reduction === 0 && handling === 0)
+      ? []
+      : [
+          { code: 'waste_pengurangan_t' as const, value: reduction / 1_000_000, districtCode },
+          { code: 'waste_penanganan_t' as const, value: handling / 1_000_000, districtCode },
+        ],
+  )
+}

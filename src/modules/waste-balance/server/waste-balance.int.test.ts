@@ -268,6 +268,26 @@ describe('city waste balance', () => {
     expect(perYear.json().values.map((row: { period: string }) => row.period)).toEqual(['2025'])
   })
 
+  it('publishes B and C per kecamatan too, leaving what has no place to the city row', async () => {
+    const read = async (code: string) =>
+      (
+        (await viewer.request({ method: 'GET', url: `${API}/indicators/${code}/values?district=all` })).json()
+          .values as { period: string; value: number; districtCode: string | null; districtName: string | null }[]
+      ).filter((row) => row.period === '2025-01')
+    // January after the correction: 1.5 t composted at the TPS 3R in Batu (35.79.01), 0.5 t of plastic
+    // to a recycler entered by hand without a kecamatan, 2 t of residue handled from the TPS 3R.
+    expect(await read('waste_pengurangan_t')).toEqual([
+      expect.objectContaining({ districtCode: null, value: 2 }),
+      expect.objectContaining({ districtCode: '35.79.01', districtName: 'Batu', value: 1.5 }),
+    ])
+    expect(await read('waste_penanganan_t')).toEqual([
+      expect.objectContaining({ districtCode: null, value: 2 }),
+      expect.objectContaining({ districtCode: '35.79.01', value: 2 }),
+    ])
+    // Shares need a timbulan per kecamatan, which is not estimated: the city row only.
+    expect((await read('waste_terkelola_pct')).map((row) => row.districtCode)).toEqual([null])
+  })
+
   it('lets a viewer read but not write, and keeps Palopo out of Batu', async () => {
     expect(
       (await viewer.request({ method: 'GET', url: `${API}/waste-balance/periods/2025` })).statusCode,

@@ -2,7 +2,7 @@ import { cityToday } from '../../../platform/server/context.ts'
 import type { DemoSeedContext } from '../../../platform/server/module.ts'
 import { actingAs } from '../../../platform/server/seed/demo.ts'
 import { addManualFlow, listManualFlows } from './manual-flows.service.ts'
-import { putEstimate, putTarget } from './waste-balance.service.ts'
+import { publishIndicators, putEstimate, putTarget } from './waste-balance.service.ts'
 
 /**
  * SAMPLE DATA for Batu's neraca. Sourced: tourist visits 10.87 million in 2024 (Disparta Batu via
@@ -73,4 +73,6 @@ export async function seedWasteBalanceDemo(seed: DemoSeedContext): Promise<void>
       },
     })
   }
+  // The year so far in the indicator registry, city-wide and per kecamatan, as DLH would publish it.
+  await publishIndicators(dlh, { city: batu, year: thisYear })
 }

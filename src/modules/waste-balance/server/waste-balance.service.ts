@@ -8,7 +8,7 @@ import type { CityRef } from '../../../platform/server/module.ts'
 import { findCityByCodeOrSlug } from '../../../platform/server/tenancy/cities.repository.ts'
 import { facilityPeriodTotals, ledgerGroups } from '../../waste/index.ts'
 import { buildBalance, type CityBalance } from '../domain/balance.ts'
-import { indicatorValuesOf } from '../domain/indicators.ts'
+import { districtIndicatorValuesOf, indicatorValuesOf } from '../domain/indicators.ts'
 import { type BalancePeriod, balancePeriod, elapsedPeriod } from '../domain/periods.ts'
 import { nationalTarget, progressAgainst, type YearTarget } from '../domain/targets.ts'
 import type { BalancePart } from '../domain/terminal-flows.ts'
@@ -250,21 +250,26 @@ export async function publishIndicators(context: ServiceContext, options: { city
     .concat(Array.from({ length: 12 }, (_, index) => `${options.year}-${String(index + 1).padStart(2, '0')}`))
     .map(requirePeriod)
     .filter((period) => period.start <= today)
-  const published: { period: BalancePeriod; values: ReturnType<typeof indicatorValuesOf> }[] = []
+  const published: {
+    period: BalancePeriod
+    values: ReturnType<typeof indicatorValuesOf>
+    districts: ReturnType<typeof districtIndicatorValuesOf>
+  }[] = []
   for (const period of [year, ...parts]) {
     const { balance } = await computeBalance(context, options.city, period)
     const values = indicatorValuesOf(balance).filter(
       (value) => period.kind === 'year' || value.code !== 'waste_timbulan_tpy',
     )
-    published.push({ period, values })
+    published.push({ period, values, districts: districtIndicatorValuesOf(balance) })
   }
   await runWrite(context, async (tx) => {
-    for (const { period, values } of published) {
+    for (const { period, values, districts } of published) {
+      // The city's values and, for B and C, one per kecamatan: together they replace what was there.
       await recordComputedValues(tx, {
         cityId: options.city.id,
         period: period.period,
         periodKind: period.kind,
-        values: values.map((value) => ({
+        values: [...values, ...districts].map((value) => ({
           ...value,
           formulaVersion: FORMULA_VERSION,
           sourceNote: 'Dihitung dari buku besar aliran sampah Sinergi dan estimasi timbulan kota',

@@ -38,7 +38,13 @@ const ValueSchema = Type.Object({
   sourceNote: Type.String(),
   formulaVersion: Type.String(),
   computedAt: IsoDateTimeSchema,
+  districtCode: Type.Union([Type.String(), Type.Null()], {
+    description: 'The kecamatan (Kemendagri code) the value is for; null is the whole city',
+  }),
+  districtName: Type.Union([Type.String(), Type.Null()]),
 })
+
+const DistrictCodeSchema = Type.String({ pattern: '^\\d{2}\\.\\d{2}\\.\\d{2}$', examples: ['35.79.01'] })
 
 const IndicatorParamsSchema = Type.Intersect([
   CityParamsSchema,
@@ -57,7 +63,7 @@ function presentDefinition(row: IndicatorDefinitionRow) {
   }
 }
 
-function presentValue(row: IndicatorValueRow) {
+function presentValue(row: IndicatorValueRow & { districtName?: string | null }) {
   return {
     id: row.publicId,
     period: row.period,
@@ -68,6 +74,8 @@ function presentValue(row: IndicatorValueRow) {
     sourceNote: row.sourceNote,
     formulaVersion: row.formulaVersion,
     computedAt: new Date(row.computedAt).toISOString(),
+    districtCode: row.districtCode,
+    districtName: row.districtName ?? null,
   }
 }
 
@@ -90,6 +98,40 @@ export const indicatorDefinitionRoutes: FastifyPluginAsyncTypebox = async (app) 
 /** Tenant: /api/v1/cities/:city/indicators. */
 export const indicatorValueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
+    '/indicators/values',
+    {
+      schema: {
+        tags,
+        summary: 'Every indicator with its values of a year (year, semesters, months; city and kecamatan)',
+        params: CityParamsSchema,
+        querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100, examples: [2026] }) }),
+        response: {
+          200: Type.Object({
+            year: Type.Integer(),
+            indicators: Type.Array(
+              Type.Object({ indicator: DefinitionSchema, values: Type.Array(ValueSchema) }),
+            ),
+          }),
+          403: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const overview = await service.indicatorOverview(request.context(), {
+        city: request.city!,
+        year: request.query.year,
+      })
+      return {
+        year: request.query.year,
+        indicators: overview.map(({ definition, values }) => ({
+          indicator: presentDefinition(definition),
+          values: values.map(presentValue),
+        })),
+      }
+    },
+  )
+
+  app.get(
     '/indicators/:code/values',
     {
       schema: {
@@ -99,9 +141,16 @@ export const indicatorValueRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object({
           from: Type.Optional(IsoDateSchema),
           to: Type.Optional(IsoDateSchema),
+          district: Type.Optional(
+            Type.Union([DistrictCodeSchema, Type.Literal('all')], {
+              description:
+                'Absent: the whole city; a kecamatan code: its values; `all`: the city and every kecamatan',
+            }),
+          ),
         }),
         response: {
           200: Type.Object({ indicator: DefinitionSchema, values: Type.Array(ValueSchema) }),
+          400: ProblemSchema,
           404: ProblemSchema,
         },
       },
@@ -144,6 +193,11 @@ export const indicatorValueRoutes: FastifyPluginAsyncTypebox = async (app) => {
             maxLength: 500,
             description: 'Where the figure comes from',
           }),
+          districtCode: Type.Optional(
+            Type.Union([DistrictCodeSchema, Type.Null()], {
+              description: 'A kecamatan of the city; absent or null is the whole city',
+            }),
+          ),
         }),
         response: { 200: ValueSchema, 400: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
       },

@@ -18,14 +18,48 @@ async function requireDefinition(context: ServiceContext, code: string) {
   return definition
 }
 
+/**
+ * One indicator's values: the city rows by default, one kecamatan's (`district` its code, which
+ * must be the city's) or `all`, the city and every kecamatan.
+ */
 export async function listIndicatorValues(
   context: ServiceContext,
-  options: { city: CityRef; code: string; from?: string; to?: string },
+  options: { city: CityRef; code: string; from?: string; to?: string; district?: string },
 ) {
   assertCan(context.access, { actor: context.actor!, cityId: options.city.id, permission: 'indicators:read' })
   const definition = await requireDefinition(context, options.code)
+  if (options.district !== undefined && options.district !== 'all') {
+    await requireCityDistrict(context, options.city, options.district)
+  }
   const values = await repo.listValues(context.database.db, { cityId: options.city.id, ...options })
   return { definition, values }
+}
+
+async function requireCityDistrict(context: ServiceContext, city: CityRef, code: string) {
+  const district = await repo.findCityDistrict(context.database.db, city.id, code)
+  if (!district)
+    throw new AppError('indicator.district_not_found', { params: { district: code, city: city.name } })
+  return district
+}
+
+/**
+ * Every registered indicator with its values of one year: the year, its semesters and months,
+ * every provenance, city rows and kecamatan rows. Two statements, whatever the number of indicators.
+ */
+export async function indicatorOverview(context: ServiceContext, options: { city: CityRef; year: number }) {
+  assertCan(context.access, { actor: context.actor!, cityId: options.city.id, permission: 'indicators:read' })
+  const definitions = await repo.listDefinitions(context.database.db)
+  const values = await repo.listValuesOfYear(context.database.db, {
+    cityId: options.city.id,
+    year: options.year,
+  })
+  const byCode = new Map<string, repo.IndicatorValueWithDistrict[]>()
+  for (const value of values) {
+    const list = byCode.get(value.indicatorCode) ?? []
+    list.push(value)
+    byCode.set(value.indicatorCode, list)
+  }
+  return definitions.map((definition) => ({ definition, values: byCode.get(definition.code) ?? [] }))
 }
 
 /**
@@ -35,7 +69,15 @@ export async function listIndicatorValues(
  */
 export async function recordManualValue(
   context: ServiceContext,
-  options: { city: CityRef; code: string; period: string; value: number; sourceNote: string },
+  options: {
+    city: CityRef
+    code: string
+    period: string
+    value: number
+    sourceNote: string
+    /** A kecamatan of the city; absent or null is the whole city. */
+    districtCode?: string | null
+  },
 ) {
   const actor = context.actor!
   assertCan(context.access, { actor, cityId: options.city.id, permission: 'indicators:write' })
@@ -52,12 +94,28 @@ export async function recordManualValue(
       ],
     })
   }
+  const districtCode = options.districtCode ?? null
+  const district = districtCode
+    ? await repo.findCityDistrict(context.database.db, options.city.id, districtCode)
+    : null
+  if (districtCode && !district) {
+    throw new AppError('validation.failed', {
+      details: [
+        {
+          field: '/body/districtCode',
+          code: 'indicator.district_not_found',
+          params: { district: districtCode, city: options.city.name },
+        },
+      ],
+    })
+  }
   return runWrite(context, async (tx) => {
     const before = await repo.findValue(tx, {
       cityId: options.city.id,
       code: definition.code,
       period: options.period,
       provenance: 'manual',
+      districtCode,
     })
     const row = await repo.upsertValue(tx, {
       cityId: options.city.id,
@@ -65,6 +123,7 @@ export async function recordManualValue(
       period: options.period,
       periodStart: range.start,
       periodEnd: range.end,
+      districtCode,
       value: String(options.value),
       provenance: 'manual',
       sourceNote: options.sourceNote.trim(),
@@ -80,17 +139,32 @@ export async function recordManualValue(
       after: {
         indicator: definition.code,
         period: row.period,
+        districtCode: row.districtCode,
         value: Number(row.value),
         sourceNote: row.sourceNote,
       },
     })
-    return row
+    return { ...row, districtName: district?.name ?? null }
   })
+}
+
+/** One value a module writes; without `districtCode` (or with null) it is the whole city's. */
+export interface ComputedValue {
+  code: string
+  value: number
+  formulaVersion: string
+  sourceNote: string
+  /** A kecamatan of the city (Kemendagri code, e.g. `35.79.01`). */
+  districtCode?: string | null
 }
 
 /**
  * Values a module computed from its own records (or imported from a file), written in the module's
- * transaction: the value of that provenance and period is replaced, the others are left as they are.
+ * transaction. For every indicator code present in `values`, the set REPLACES that code's earlier
+ * values of the same city, period and provenance, city row and kecamatan rows alike: a kecamatan
+ * missing from the set loses its stale value. Codes not present, and other provenances (a manual
+ * value above all), are left as they are. A kecamatan of another city, or the same code and
+ * kecamatan twice, is a programming error and throws.
  */
 export async function recordComputedValues(
   tx: Tx,
@@ -98,25 +172,44 @@ export async function recordComputedValues(
     cityId: number
     period: string
     periodKind: PeriodKind
-    values: { code: string; value: number; formulaVersion: string; sourceNote: string }[]
+    values: ComputedValue[]
     recordedBy: number | null
     provenance?: 'computed' | 'imported'
   },
 ) {
   const range = parsePeriod(options.periodKind, options.period)
   if (!range) throw new Error(`Malformed ${options.periodKind} period ${options.period}`)
+  const keys = new Set<string>()
   for (const value of options.values) {
-    await repo.upsertValue(tx, {
+    const key = `${value.code}|${value.districtCode ?? ''}`
+    if (keys.has(key))
+      throw new Error(`Indicator ${value.code} given twice for ${value.districtCode ?? 'the city'}`)
+    keys.add(key)
+  }
+  const districtCodes = [
+    ...new Set(options.values.flatMap((value) => (value.districtCode ? [value.districtCode] : []))),
+  ]
+  const own = await repo.cityDistrictCodes(tx, options.cityId, districtCodes)
+  const foreign = districtCodes.filter((code) => !own.has(code))
+  if (foreign.length > 0) {
+    throw new Error(`Kecamatan ${foreign.join(', ')} not of city ${options.cityId}`)
+  }
+  const provenance = options.provenance ?? 'computed'
+  await repo.replaceValues(
+    tx,
+    { cityId: options.cityId, period: options.period, provenance },
+    options.values.map((value) => ({
       cityId: options.cityId,
       indicatorCode: value.code,
       period: options.period,
       periodStart: range.start,
       periodEnd: range.end,
+      districtCode: value.districtCode ?? null,
       value: String(value.value),
-      provenance: options.provenance ?? 'computed',
+      provenance,
       sourceNote: value.sourceNote,
       formulaVersion: value.formulaVersion,
       recordedBy: options.recordedBy,
-    })
-  }
+    })),
+  )
 }
