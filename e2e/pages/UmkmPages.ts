@@ -21,6 +21,12 @@ export class UmkmBusinessesPage {
     await this.page.getByRole('button', { name: 'Terapkan' }).click()
   }
 
+  /** Beroperasi (the default), Tutup or Semua. */
+  async filterStatus(status: 'Beroperasi' | 'Tutup' | 'Semua'): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Status' }).selectOption({ label: status })
+    await this.page.getByRole('button', { name: 'Terapkan' }).click()
+  }
+
   /** The result as a link to its page (the table on a wide screen, a card on a phone). */
   result(name: string): Locator {
     return this.page.getByRole('link', { name, exact: true }).locator('visible=true')
@@ -98,6 +104,21 @@ export class UmkmBusinessPage {
 
   async backToList(): Promise<void> {
     await this.page.getByRole('link', { name: 'Kembali ke data UMKM' }).click()
+  }
+
+  /** Tandai usaha tutup: the date stays today in the city unless given. */
+  async close(values: { reason: string; closedOn?: string }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Tandai usaha tutup' }).click()
+    const form = this.page.getByRole('form', { name: /^Tandai .* tutup$/ })
+    if (values.closedOn) await form.getByLabel('Tanggal tutup').fill(values.closedOn)
+    await form.getByRole('textbox', { name: 'Alasan tutup' }).fill(values.reason)
+    await form.getByRole('button', { name: 'Tandai tutup' }).click()
+    await expect(form).toBeHidden()
+  }
+
+  async reopen(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Buka kembali usaha' }).click()
+    await expect(this.page.getByRole('button', { name: 'Tandai usaha tutup' })).toBeVisible()
   }
 }
 

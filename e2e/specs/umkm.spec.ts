@@ -12,7 +12,8 @@ test('UMKM staff register a business, correct a bad NIB, and find it in the regi
   await new WorkspaceShell(page).goToNavItem('Data UMKM')
   const list = new UmkmBusinessesPage(page)
   await list.verifyOnPage()
-  await expect(page.getByRole('status').filter({ hasText: '40 usaha' })).toBeVisible()
+  // The showcase's 40 less the one closed sample business: the list shows those in operation.
+  await expect(page.getByRole('status').filter({ hasText: '39 usaha' })).toBeVisible()
   await expectNoSeriousA11yViolations(page, 'UMKM list')
 
   await list.startRegistering()
@@ -62,5 +63,22 @@ test('UMKM staff register a business, correct a bad NIB, and find it in the regi
     await expect(page.getByRole('status').filter({ hasText: '1 usaha' })).toBeVisible()
     await expect(list.result(business.name)).toBeVisible()
     await expectNoSeriousA11yViolations(page, 'UMKM list, searched')
+  })
+
+  await test.step('a closed business leaves the list in operation, says since when, and reopens', async () => {
+    await list.result(business.name).click()
+    const detail = new UmkmBusinessPage(page)
+    await detail.verifyOnPage(business.name)
+    await detail.close({ reason: 'Pemilik pindah ke luar kota' })
+    await expect(page.getByText(/^Tutup sejak \d+ \S+ \d{4}$/)).toBeVisible()
+    await expect(page.getByText('Alasan: Pemilik pindah ke luar kota')).toBeVisible()
+    await expectNoSeriousA11yViolations(page, 'UMKM business page, closed')
+    await detail.backToList()
+    await list.search('Kentang Mbak')
+    await expect(page.getByRole('status').filter({ hasText: '0 usaha' })).toBeVisible()
+    await list.filterStatus('Tutup')
+    await expect(list.result(business.name)).toBeVisible()
+    await list.result(business.name).click()
+    await detail.reopen()
   })
 })

@@ -7,6 +7,7 @@ import { isShelfable, type RemovalKind } from '../domain/centre.ts'
 import { presentBatch, requireOutlet, requireProduct, who } from './centre.service.ts'
 import * as repo from './centre-stock.repository.ts'
 import { assertCanRunCentre } from './umkm.policy.ts'
+import { businessClosed } from './umkm-closure.service.ts'
 
 /** The shelves of the UMKM centre: consignment intake, the stock left, removals, counts and the public catalogue. */
 
@@ -31,6 +32,13 @@ export async function receiveConsignment(
   const outlet = await requireOutlet(context, city, input.outletId, '/body/outletId')
   if (!outlet.isActive) throw fieldError('/body/outletId', 'centre.outlet_closed')
   const product = await requireProduct(context, city, input.productId, '/body/productId')
+  // Stock already on the shelf may still be sold or returned; a closed business brings no new batch.
+  if (product.businessClosedOn !== null) {
+    throw businessClosed(
+      { name: product.businessName, closedOn: product.businessClosedOn },
+      '/body/productId',
+    )
+  }
   if (!isShelfable(product.grade)) {
     throw new AppError('centre.not_curated', {
       params: { product: product.product.name, grade: product.grade ?? '–' },

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, ilike, isNull, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx, Tx } from '../../../platform/server/db/client.ts'
 import type { Grade } from '../domain/centre.ts'
 import { umkmCentreProducts, umkmCurations, umkmOutlets } from './centre.tables.ts'
@@ -66,6 +66,8 @@ export async function firstSampleBusiness(db: DbOrTx, options: { cityId: number;
       and(
         eq(umkmBusinesses.cityId, options.cityId),
         eq(umkmBusinesses.isSampleData, true),
+        // A closed business consigns nothing new (centre-stock.service.ts).
+        isNull(umkmBusinesses.closedOn),
         sql`${umkmBusinesses.name} like ${`${options.prefix}%`}`,
       ),
     )
@@ -87,6 +89,7 @@ const productWithBusiness = {
   product: umkmCentreProducts,
   businessPublicId: umkmBusinesses.publicId,
   businessName: umkmBusinesses.name,
+  businessClosedOn: umkmBusinesses.closedOn,
   grade: latestGrade,
 }
 

@@ -224,6 +224,7 @@ export async function createProduct(
       product: row,
       businessPublicId: business.business.publicId,
       businessName: business.business.name,
+      businessClosedOn: business.business.closedOn,
       grade: null,
     })
   } catch (error) {

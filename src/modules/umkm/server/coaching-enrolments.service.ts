@@ -12,6 +12,7 @@ import { requireProgramme, who } from './coaching.service.ts'
 import { assertCanEditUmkm } from './umkm.policy.ts'
 import * as businesses from './umkm.repository.ts'
 import { scalesOf } from './umkm.service.ts'
+import { businessClosed } from './umkm-closure.service.ts'
 
 /* Who is in a programme: enrolment (checked against its rules and quota) and withdrawal. */
 
@@ -31,6 +32,7 @@ export async function enrol(
     publicId: options.businessId,
   })
   if (!found) throw fieldError('/body/businessId', 'umkm.business_not_found')
+  if (found.business.closedOn !== null) throw businessClosed(found.business, '/body/businessId')
   const figures = await businesses.listFigures(context.database.db, {
     cityId: city.id,
     businessId: found.business.id,

@@ -47,7 +47,7 @@ export async function seedSampleProgramme(context: ServiceContext, options: { ci
   for (const { publicId } of names) {
     if (eligible.length === PARTICIPANTS) break
     const found = await findBusiness(db, { cityId: city.id, publicId })
-    if (!found?.business.isSampleData) continue
+    if (!found?.business.isSampleData || found.business.closedOn !== null) continue
     const figures = await listFigures(db, { cityId: city.id, businessId: found.business.id })
     const scale =
       scalesOf(figures).current.find((derived) => derived.rule === DEFAULT_SCALE_RULE)?.scale ?? null

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import { type DbOrTx, rowsOf, type Tx } from '../../../platform/server/db/client.ts'
 import { cities, districts, villages } from '../../../platform/server/tenancy/cities.tables.ts'
 import { UPDATABLE } from './umkm.bulk.repository.ts'
@@ -91,12 +91,21 @@ export type StoredBusiness = Awaited<ReturnType<typeof findBusinessesForImport>>
 
 export type ExportBusinessRow = typeof umkmBusinesses.$inferSelect
 
-/** A page of the city's businesses in id order, for an export that streams. */
+/**
+ * A page of the city's businesses in operation, in id order, for an export that streams. SIDT has
+ * no column for a closure, so a closed business is left out rather than sent as operating.
+ */
 export function listBusinessesAfter(db: DbOrTx, options: { cityId: number; afterId: number; limit: number }) {
   return db
     .select()
     .from(umkmBusinesses)
-    .where(and(eq(umkmBusinesses.cityId, options.cityId), gt(umkmBusinesses.id, options.afterId)))
+    .where(
+      and(
+        eq(umkmBusinesses.cityId, options.cityId),
+        gt(umkmBusinesses.id, options.afterId),
+        isNull(umkmBusinesses.closedOn),
+      ),
+    )
     .orderBy(asc(umkmBusinesses.id))
     .limit(options.limit)
 }

@@ -138,7 +138,7 @@ describe('UMKM indicators computed from the registry', () => {
     })
     const stored = await valuesOf('umkm_naik_kelas')
     expect(stored).toEqual([
-      expect.objectContaining({ period: '2025', value: 1, provenance: 'computed', formulaVersion: '1' }),
+      expect.objectContaining({ period: '2025', value: 1, provenance: 'computed', formulaVersion: '2' }),
     ])
     expect(stored[0].sourceNote).toContain('pp7_2021_sales')
   })

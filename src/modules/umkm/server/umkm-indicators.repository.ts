@@ -35,6 +35,37 @@ export function listCityFigures(db: DbOrTx, options: { cityId: number; asOf: str
     .orderBy(umkmBusinessFigures.businessId, umkmBusinessFigures.asOf, umkmBusinessFigures.id)
 }
 
+/** Each business's start and closure: who is in the registry at a date (`domain/registry.ts`). */
+export function listRegistrySpans(db: DbOrTx, options: { cityId: number }) {
+  return db
+    .select({
+      id: umkmBusinesses.id,
+      startedYear: umkmBusinesses.startedYear,
+      startedMonth: umkmBusinesses.startedMonth,
+      closedOn: umkmBusinesses.closedOn,
+    })
+    .from(umkmBusinesses)
+    .where(eq(umkmBusinesses.cityId, options.cityId))
+}
+
+/**
+ * `operatingAt` of domain/registry.ts in SQL, for counts made by the database: started by the month
+ * of `asOf` (unknown start counts; unknown month, the year decides) and not closed on or before it.
+ */
+export function operatingAtSql(asOf: string): SQL {
+  const year = Number(asOf.slice(0, 4))
+  const month = Number(asOf.slice(5, 7))
+  const started = or(
+    isNull(umkmBusinesses.startedYear),
+    sql`${umkmBusinesses.startedYear} < ${year}`,
+    and(
+      eq(umkmBusinesses.startedYear, year),
+      or(isNull(umkmBusinesses.startedMonth), lte(umkmBusinesses.startedMonth, month)),
+    ),
+  )
+  return and(started, or(isNull(umkmBusinesses.closedOn), sql`${umkmBusinesses.closedOn} > ${asOf}`))!
+}
+
 /** A licence of one of these kinds in force on `asOf` (issued by then, not yet lapsed). */
 function hasLicence(kinds: LicenceKind[], asOf: string): SQL {
   return sql`exists (
@@ -46,9 +77,12 @@ function hasLicence(kinds: LicenceKind[], asOf: string): SQL {
       and (${umkmLicences.expiresOn} is null or ${umkmLicences.expiresOn} >= ${asOf}))`
 }
 
-/** Registry counts behind the share indicators: all businesses, with an NIB, with halal or P-IRT. */
+/**
+ * Registry counts behind the share indicators at the end of `asOf`: the businesses in operation
+ * then, those with an NIB, those with halal or P-IRT in force.
+ */
 export async function countLicensed(db: DbOrTx, options: { cityId: number; asOf: string }) {
-  const inCity = eq(umkmBusinesses.cityId, options.cityId)
+  const inCity = and(eq(umkmBusinesses.cityId, options.cityId), operatingAtSql(options.asOf))!
   const counted = (condition?: SQL) =>
     db
       .select({ value: count() })

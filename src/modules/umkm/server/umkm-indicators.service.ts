@@ -6,6 +6,7 @@ import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import { upsertValue } from '../../../platform/server/indicators/indicators.repository.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
 import { coachedSalesGrowth, microGrowthPercent } from '../domain/indicators.ts'
+import { operatingAt, periodEndOf, type RegistrySpan } from '../domain/registry.ts'
 import {
   DEFAULT_SCALE_RULE,
   detectNaikKelas,
@@ -20,6 +21,7 @@ import {
   countCuratedProducts,
   countLicensed,
   listCityFigures,
+  listRegistrySpans,
 } from './umkm-indicators.repository.ts'
 
 export interface UmkmIndicatorValue {
@@ -29,8 +31,21 @@ export interface UmkmIndicatorValue {
   sourceNote: string
 }
 
-/** Pure: the yearly counts from each business's figures history, read under the default rule. */
-export function countScales(options: { figures: (FiguresRecord & { businessId: number })[]; year: string }) {
+/**
+ * Pure: the yearly counts from each business's figures history, read under the default rule. The
+ * scale counts take the businesses in operation at `periodEnd` (domain/registry.ts), each by its
+ * latest record up to then; a naik kelas counts when the business operated on the later record's date.
+ */
+export function countScales(options: {
+  figures: (FiguresRecord & { businessId: number })[]
+  year: string
+  periodEnd: string
+  spans: Map<number, RegistrySpan>
+}) {
+  const operating = (businessId: number, date: string) => {
+    const span = options.spans.get(businessId)
+    return span === undefined || operatingAt(span, date)
+  }
   const byBusiness = new Map<number, FiguresRecord[]>()
   for (const record of options.figures) {
     const records = byBusiness.get(record.businessId) ?? []
@@ -39,11 +54,15 @@ export function countScales(options: { figures: (FiguresRecord & { businessId: n
   }
   const latest: Record<Scale, number> = { mikro: 0, kecil: 0, menengah: 0, besar: 0 }
   let naikKelas = 0
-  for (const records of byBusiness.values()) {
+  for (const [businessId, all] of byBusiness) {
+    const records = all.filter((record) => record.asOf <= options.periodEnd)
     const history = scaleHistory(DEFAULT_SCALE_RULE, records)
     const last = history.at(-1)
-    if (last) latest[last.scale]++
-    if (detectNaikKelas(history).some((move) => move.to.asOf.startsWith(`${options.year}-`))) naikKelas++
+    if (last && operating(businessId, options.periodEnd)) latest[last.scale]++
+    const moved = detectNaikKelas(history).some(
+      (move) => move.to.asOf.startsWith(`${options.year}-`) && operating(businessId, move.to.asOf),
+    )
+    if (moved) naikKelas++
   }
   return { latest, naikKelas }
 }
@@ -54,18 +73,15 @@ const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((pa
 export async function computeUmkmValues(tx: Tx, options: { city: CityRef; year: string; asOf: string }) {
   const { city, year, asOf } = options
   const figures = await listCityFigures(tx, { cityId: city.id, asOf })
-  const scales = countScales({ figures, year })
+  const spans = new Map((await listRegistrySpans(tx, { cityId: city.id })).map((row) => [row.id, row]))
+  const scales = countScales({ figures, year, periodEnd: asOf, spans })
   const previousYear = String(Number(year) - 1)
-  const previousEnd = `${previousYear}-12-31`
-  const previous = countScales({
-    figures: figures.filter((record) => record.asOf <= previousEnd),
-    year: previousYear,
-  })
+  const previous = countScales({ figures, year: previousYear, periodEnd: `${previousYear}-12-31`, spans })
   const licensed = await countLicensed(tx, { cityId: city.id, asOf })
   const coaching = await coachingInYear(tx, { cityId: city.id, year })
   const salesGrowth = coachedSalesGrowth(coaching.pairs)
   const curated = await countCuratedProducts(tx, { cityId: city.id, year })
-  const base = `Registri UMKM per ${asOf}`
+  const base = `Registri UMKM per ${asOf} (usaha yang sudah mulai beroperasi dan belum tutup pada tanggal itu)`
   const rule = `aturan ${DEFAULT_SCALE_RULE}, data angka usaha terakhir s.d. ${asOf}`
   const values: UmkmIndicatorValue[] = [
     { code: 'umkm_by_scale_micro', value: scales.latest.mikro, sourceNote: `${base}; ${rule}` },
@@ -151,7 +167,7 @@ export async function computeUmkmIndicators(
     })
   }
   const year = String(options.year)
-  const asOf = year === today.slice(0, 4) ? today : `${year}-12-31`
+  const asOf = periodEndOf(year, today)
   return runWrite(context, async (tx) => {
     const values = await computeUmkmValues(tx, { city: options.city, year, asOf })
     await storeUmkmValues(tx, {

@@ -73,7 +73,9 @@ function unnestOf(
   return sql`unnest(${sql.join(arrays, sql`, `)})`
 }
 
-const INSERTED = ['publicId', 'cityId', 'isSampleData', ...UPDATABLE] as const
+// The closure is written when a row is created (the sample generator's closed businesses) and
+// otherwise only by closing and reopening: an import never changes it.
+const INSERTED = ['publicId', 'cityId', 'isSampleData', ...UPDATABLE, 'closedOn', 'closureReason'] as const
 
 /**
  * New businesses, one statement per batch. The caller gives each its public id (the column's JS

@@ -7,7 +7,8 @@ export const UMKM_INDICATORS: IndicatorDefinition[] = [
     name: { id: 'Jumlah usaha mikro', en: 'Number of micro businesses' },
     unit: 'usaha',
     periodKind: 'year',
-    formulaVersion: '1',
+    // 2: counts the registry of the period (started by its end, not closed by then).
+    formulaVersion: '2',
     regulationRef: 'PP 7/2021 Pasal 35 ayat (3)–(5); usaha as the counting unit (SIDT UMKM)',
   },
   {
@@ -15,7 +16,8 @@ export const UMKM_INDICATORS: IndicatorDefinition[] = [
     name: { id: 'Jumlah usaha kecil', en: 'Number of small businesses' },
     unit: 'usaha',
     periodKind: 'year',
-    formulaVersion: '1',
+    // 2: counts the registry of the period (started by its end, not closed by then).
+    formulaVersion: '2',
     regulationRef: 'PP 7/2021 Pasal 35 ayat (3)–(5); usaha as the counting unit (SIDT UMKM)',
   },
   {
@@ -26,7 +28,8 @@ export const UMKM_INDICATORS: IndicatorDefinition[] = [
     },
     unit: '%',
     periodKind: 'year',
-    formulaVersion: '1',
+    // 2: counts the registry of the period (started by its end, not closed by then).
+    formulaVersion: '2',
     regulationRef:
       'Kode Referensi Indikator Bappenas 02.10.005 (Kepmen PPN/Kepala Bappenas KEP.26A/M.PPN/HK/05/2025); RPJMN 2025–2029 03.03.02.01.01',
   },
@@ -38,7 +41,8 @@ export const UMKM_INDICATORS: IndicatorDefinition[] = [
     },
     unit: '%',
     periodKind: 'year',
-    formulaVersion: '1',
+    // 2: counts the registry of the period (started by its end, not closed by then).
+    formulaVersion: '2',
     regulationRef: 'UU 33/2014 jo. UU 6/2023 (jaminan produk halal); PerBPOM 22/2018 (SPP-IRT)',
   },
   {
@@ -49,7 +53,8 @@ export const UMKM_INDICATORS: IndicatorDefinition[] = [
     },
     unit: 'usaha',
     periodKind: 'year',
-    formulaVersion: '1',
+    // 2: counts the registry of the period (started by its end, not closed by then).
+    formulaVersion: '2',
     regulationRef: 'PP 7/2021 Pasal 35; Permendagri 90/2019 sub-kegiatan 2.17.08.2.01',
   },
   {
@@ -57,7 +62,8 @@ export const UMKM_INDICATORS: IndicatorDefinition[] = [
     name: { id: 'Jumlah usaha menengah', en: 'Number of medium businesses' },
     unit: 'usaha',
     periodKind: 'year',
-    formulaVersion: '1',
+    // 2: counts the registry of the period (started by its end, not closed by then).
+    formulaVersion: '2',
     regulationRef: 'PP 7/2021 Pasal 35 ayat (3)–(5); usaha as the counting unit (SIDT UMKM)',
   },
   {
@@ -65,7 +71,8 @@ export const UMKM_INDICATORS: IndicatorDefinition[] = [
     name: { id: 'Persentase pertumbuhan usaha mikro', en: 'Growth of micro businesses' },
     unit: '%',
     periodKind: 'year',
-    formulaVersion: '1',
+    // 2: counts the registry of the period (started by its end, not closed by then).
+    formulaVersion: '2',
     regulationRef:
       '(JUM tahun n − JUM tahun n−1) ÷ JUM tahun n−1 × 100, as in kab/kota Renstra (e.g. Satu Data Kab. Blitar); micro under PP 7/2021',
   },

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, isNotNull, isNull, like, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../../platform/server/db/client.ts'
 import { districts, villages } from '../../../platform/server/tenancy/cities.tables.ts'
+import type { BusinessStatus } from '../domain/registry.ts'
 import type { Scale, ScaleRule } from '../domain/scale.ts'
 import { umkmBusinesses, umkmBusinessFigures } from './umkm.tables.ts'
 
@@ -44,6 +45,8 @@ export interface BusinessFilter {
   hasNib?: boolean
   rule: ScaleRule
   scale?: Scale
+  /** In operation (not closed; the default), closed, or all. */
+  status?: BusinessStatus
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
@@ -56,6 +59,10 @@ function whereOf(filter: BusinessFilter): SQL | undefined {
   if (filter.hasNib === true) conditions.push(isNotNull(umkmBusinesses.nib))
   if (filter.hasNib === false) conditions.push(isNull(umkmBusinesses.nib))
   if (filter.scale) conditions.push(sql`${latestScale(filter.rule)} = ${filter.scale}`)
+  // A closure is never dated after today, so "in operation now" is simply "not closed".
+  const status = filter.status ?? 'operating'
+  if (status === 'operating') conditions.push(isNull(umkmBusinesses.closedOn))
+  if (status === 'closed') conditions.push(isNotNull(umkmBusinesses.closedOn))
   return and(...conditions)
 }
 
@@ -141,3 +148,26 @@ export async function insertFigures(db: DbOrTx, rows: NewFigures[]): Promise<Fig
 }
 
 export { findVillageOfCity } from '../../../platform/server/tenancy/cities.repository.ts'
+
+/**
+ * Closes (a date and reason) or reopens (nulls) a business, only from the state the caller saw:
+ * `wasClosed` false closes an open business, true reopens a closed one. Undefined when the business
+ * is no longer in that state (a concurrent closure or reopening got there first).
+ */
+export async function setClosure(
+  db: DbOrTx,
+  options: { cityId: number; id: number; wasClosed: boolean; closedOn: string | null; reason: string | null },
+): Promise<BusinessRow | undefined> {
+  const [row] = await db
+    .update(umkmBusinesses)
+    .set({ closedOn: options.closedOn, closureReason: options.reason, updatedAt: new Date() })
+    .where(
+      and(
+        eq(umkmBusinesses.cityId, options.cityId),
+        eq(umkmBusinesses.id, options.id),
+        options.wasClosed ? isNotNull(umkmBusinesses.closedOn) : isNull(umkmBusinesses.closedOn),
+      ),
+    )
+    .returning()
+  return row
+}

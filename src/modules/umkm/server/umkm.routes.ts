@@ -12,10 +12,12 @@ import {
   BusinessListQuerySchema,
   BusinessPageSchema,
   BusinessParamsSchema,
+  CloseBusinessBodySchema,
   CreateBusinessBodySchema,
   UpdateBusinessBodySchema,
 } from './umkm.schemas.ts'
 import * as service from './umkm.service.ts'
+import * as closure from './umkm-closure.service.ts'
 
 const tags = ['umkm']
 
@@ -62,6 +64,8 @@ function presentBusiness(row: BusinessRow, place: Place, canSeePersonalData: boo
       disabledFemale: row.workersDisabledFemale,
     },
     selfReportedScale: row.selfReportedScale,
+    closedOn: row.closedOn,
+    closureReason: row.closureReason,
     isSampleData: row.isSampleData,
   }
 }
@@ -96,14 +100,25 @@ export const umkmRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'UMKM businesses of the city: search by name, KBLI and desa, filter by derived scale',
+        summary:
+          'UMKM businesses of the city: search by name, KBLI and desa, filter by derived scale and status (in operation by default)',
         params: CityParamsSchema,
         querystring: BusinessListQuerySchema,
         response: { 200: BusinessPageSchema },
       },
     },
     async (request) => {
-      const { page, pageSize, q, kbli, village, hasNib, scale, rule = DEFAULT_SCALE_RULE } = request.query
+      const {
+        page,
+        pageSize,
+        q,
+        kbli,
+        village,
+        hasNib,
+        scale,
+        status,
+        rule = DEFAULT_SCALE_RULE,
+      } = request.query
       const result = await service.listBusinesses(request.context(), {
         city: request.city!,
         q,
@@ -112,6 +127,7 @@ export const umkmRoutes: FastifyPluginAsyncTypebox = async (app) => {
         hasNib,
         scale,
         rule,
+        status,
         page,
         pageSize,
       })
@@ -125,6 +141,8 @@ export const umkmRoutes: FastifyPluginAsyncTypebox = async (app) => {
           village: presentPlace(business.villageCode, place),
           products: business.products,
           selfReportedScale: business.selfReportedScale,
+          closedOn: business.closedOn,
+          closureReason: business.closureReason,
           derivedScale: derivedScale ? { rule, scale: derivedScale } : null,
           isSampleData: business.isSampleData,
         })),
@@ -226,6 +244,50 @@ export const umkmRoutes: FastifyPluginAsyncTypebox = async (app) => {
         businessId: request.params.businessId,
       })
       return reply.code(201).send(detail)
+    },
+  )
+
+  app.post(
+    '/businesses/:businessId/closure',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags,
+        summary:
+          'Close a business (tutup usaha) from a day, with the reason; it leaves the counts from that day',
+        params: BusinessParamsSchema,
+        body: CloseBusinessBodySchema,
+        response: {
+          200: BusinessDetailSchema,
+          400: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+          409: ProblemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { city, businessId } = { city: request.city!, businessId: request.params.businessId }
+      await closure.closeBusiness(request.context(), { city, businessId, input: request.body })
+      return businessDetail(request.context(), { city, businessId })
+    },
+  )
+
+  app.delete(
+    '/businesses/:businessId/closure',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags,
+        summary: 'Reopen a closed business: it is in operation again (the audit log keeps the closure)',
+        params: BusinessParamsSchema,
+        response: { 200: BusinessDetailSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { city, businessId } = { city: request.city!, businessId: request.params.businessId }
+      await closure.reopenBusiness(request.context(), { city, businessId })
+      return businessDetail(request.context(), { city, businessId })
     },
   )
 }

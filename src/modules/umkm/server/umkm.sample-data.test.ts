@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { checkKbliCode, isValidNib } from '../domain/identifiers.ts'
 import { checkLicence } from '../domain/licences.ts'
+import { checkClosure } from '../domain/registry.ts'
 import { deriveScale, detectNaikKelas, type Scale, scaleHistory } from '../domain/scale.ts'
 import {
   BATU_PRODUCTS,
@@ -112,7 +113,9 @@ describe('Batu at its real scale', () => {
       count: BATU_PROFILE.showcaseCount,
       seed: 3579,
     })
-    expect(batu.slice(0, showcase.length).map(({ licences, ...b }) => b)).toEqual(showcase)
+    expect(batu.slice(0, showcase.length).map(({ licences, closedOn, closureReason, ...b }) => b)).toEqual(
+      showcase,
+    )
   })
 
   it('is mostly micro, as Batu counted in 2018 (90.9 % mikro, 8.4 % kecil), and ~1 in 25 moves up', () => {
@@ -168,6 +171,11 @@ describe('Batu at its real scale', () => {
       if (!['L', 'P'].includes(b.ownerSex) || !/^\d{3}$/.test(b.rt) || !/^\d{3}$/.test(b.rw))
         wrong.push('sidt')
       if (b.startedYear > 2025 || b.startedMonth < 1 || b.startedMonth > 12) wrong.push('started')
+      if (
+        b.closedOn !== null &&
+        checkClosure(b, { closedOn: b.closedOn, reason: b.closureReason! }, '2026-06-30').length > 0
+      )
+        wrong.push('closure')
       return wrong.map((field) => `${index}: ${field}`)
     })
     expect(problems).toEqual([])
@@ -179,6 +187,17 @@ describe('Batu at its real scale', () => {
     expect(nibs.length / batu.length).toBeLessThan(0.38)
     expect(new Set(nibs).size).toBe(nibs.length)
     expect(shareOf((b) => b.legalForm === 'Perorangan')).toBeGreaterThan(0.9)
+  })
+
+  it('closes about 2.5 % of the businesses, one in the showcase, so the counts of past years differ', () => {
+    const closed = batu.filter((b) => b.closedOn !== null)
+    expect(closed.length / batu.length).toBeGreaterThan(0.02)
+    expect(closed.length / batu.length).toBeLessThan(0.03)
+    const showcaseClosed = batu.slice(0, BATU_PROFILE.showcaseCount).filter((b) => b.closedOn !== null)
+    expect(showcaseClosed).toHaveLength(1)
+    // Spread over the years, so each year's count loses some.
+    const years = new Set(closed.map((b) => b.closedOn!.slice(0, 4)))
+    expect([...years].sort()).toEqual(['2023', '2024', '2025', '2026'])
   })
 
   it('makes Palopo from its own lines, with its own NIBs', () => {

@@ -2,6 +2,7 @@ import { addDays, daysBetween } from '../domain/licences.ts'
 import type { Scale } from '../domain/scale.ts'
 import { type SampleLicence, sampleLicences } from './licences.sample-data.ts'
 import { BATU_PRODUCTS, BATU_PROFILE } from './umkm.sample-batu.ts'
+import { type SampleClosure, sampleClosureOf } from './umkm.sample-closures.ts'
 import { PALOPO_PRODUCTS, PALOPO_PROFILE } from './umkm.sample-palopo.ts'
 import type { CityProfile, SampleLine, SampleProduct } from './umkm.sample-profile.ts'
 
@@ -35,7 +36,8 @@ export { BATU_PRODUCTS, BATU_PROFILE, PALOPO_PRODUCTS, PALOPO_PROFILE }
  * businesses have an NIB (about a third: 30 % of micro, 75 % of kecil, all menengah; all
  * distinct), the figures (sales by line, capital, assets, workers), the SIDT fields (owner's sex,
  * birth date and education, RT/RW, legal form — Perorangan for almost every micro business —,
- * start year and month, main activity) and the licences (P-IRT, halal).
+ * start year and month, main activity), the licences (P-IRT, halal) and the closures (about 2.5 %,
+ * umkm.sample-closures.ts).
  */
 
 export interface SampleFigures {
@@ -84,7 +86,7 @@ export interface SampleBusiness extends SampleSidtFields {
   figures: SampleFigures[]
 }
 
-export interface CitySampleBusiness extends SampleBusiness {
+export interface CitySampleBusiness extends SampleBusiness, SampleClosure {
   licences: SampleLicence[]
 }
 
@@ -396,6 +398,7 @@ export function generateCityBusinesses(options: {
     seed: options.seed,
   }).map((sample, index) => ({
     ...sample,
+    ...sampleClosureOf({ ...sample, seed: options.seed, index, isShowcase: true }),
     licences: sampleLicences({ ...sample, index, cityName }),
   }))
 
@@ -491,6 +494,7 @@ export function generateCityBusinesses(options: {
       workersDisabledMale: next() < 0.015 ? 1 : 0,
       workersDisabledFemale: next() < 0.01 ? 1 : 0,
       ...sidt,
+      ...sampleClosureOf({ ...sidt, seed: options.seed, index, isShowcase: false }),
       figures,
       licences: [],
     }

@@ -7,6 +7,7 @@ import {
   PageQuerySchema,
   PageSchema,
 } from '../../../platform/server/http/schemas.ts'
+import { BUSINESS_STATUSES, CLOSURE_REASON_MAX, CLOSURE_REASON_MIN } from '../domain/registry.ts'
 import { SCALE_RULES, SCALES } from '../domain/scale.ts'
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -57,6 +58,13 @@ const WorkersSchema = Type.Object({
   disabledFemale: Type.Integer({ description: 'May overlap the paid and unpaid counts' }),
 })
 
+const closure = {
+  closedOn: Type.Union([IsoDateSchema, Type.Null()], {
+    description: "The day the business stopped operating, in the city's calendar; null while it operates",
+  }),
+  closureReason: nullable(Type.String()),
+}
+
 export const BusinessSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -71,6 +79,7 @@ export const BusinessSchema = Type.Object({
   products: nullable(Type.String()),
   workers: WorkersSchema,
   selfReportedScale: nullable(ScaleSchema),
+  ...closure,
   isSampleData: Type.Boolean({ description: 'Generated demo record, not real data' }),
 })
 
@@ -83,6 +92,7 @@ export const BusinessListItemSchema = Type.Object({
   village: nullable(PlaceSchema),
   products: nullable(Type.String()),
   selfReportedScale: nullable(ScaleSchema),
+  ...closure,
   derivedScale: nullable(
     Type.Object({ rule: ScaleRuleSchema, scale: ScaleSchema }, { description: 'From the latest figures' }),
   ),
@@ -200,8 +210,22 @@ export const BusinessListQuerySchema = Type.Intersect([
     hasNib: Type.Optional(Type.Boolean()),
     scale: Type.Optional(ScaleSchema),
     rule: Type.Optional(ScaleRuleSchema),
+    status: Type.Optional(
+      Type.Enum(BUSINESS_STATUSES, {
+        description: 'operating (default): not closed; closed; all',
+      }),
+    ),
   }),
 ])
+
+export const CloseBusinessBodySchema = BodySchema({
+  closedOn: IsoDateSchema,
+  reason: Type.String({
+    minLength: CLOSURE_REASON_MIN,
+    maxLength: CLOSURE_REASON_MAX,
+    examples: ['Pemilik pindah ke luar kota'],
+  }),
+})
 
 export const BusinessParamsSchema = Type.Intersect([
   CityParamsSchema,

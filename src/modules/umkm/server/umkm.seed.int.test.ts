@@ -26,8 +26,15 @@ describe('UMKM demo data', () => {
     const list = (
       await batu.request({ method: 'GET', url: `/api/v1/cities/${BATU}/umkm/businesses?pageSize=100` })
     ).json()
-    expect(list.total).toBe(40)
+    // 40 in the showcase, one of them closed in 2025: the list shows those in operation by default.
+    expect(list.total).toBe(39)
     expect(list.items.every((b: { isSampleData: boolean }) => b.isSampleData)).toBe(true)
+    const closed = (
+      await batu.request({ method: 'GET', url: `/api/v1/cities/${BATU}/umkm/businesses?status=closed` })
+    ).json()
+    expect(closed.items).toEqual([
+      expect.objectContaining({ closedOn: '2025-08-30', closureReason: 'Pemilik beralih pekerjaan' }),
+    ])
     expect(list.items.some((b: { name: string }) => b.name.startsWith('Keripik Apel'))).toBe(true)
     const small = (
       await batu.request({ method: 'GET', url: `/api/v1/cities/${BATU}/umkm/businesses?scale=kecil` })

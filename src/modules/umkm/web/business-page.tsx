@@ -6,6 +6,7 @@ import { formatNumber } from '../../../platform/web/format.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
+import { BusinessClosure } from './business-closure.tsx'
 import { useKbliTitle } from './business-form-fields.tsx'
 import { BusinessLicences } from './business-licences.tsx'
 import { BusinessScales } from './business-scales.tsx'
@@ -124,6 +125,7 @@ export default function BusinessPage() {
                 {t('detail.maskedNotice')}
               </Alert>
             )}
+            <BusinessClosure city={city} business={data} canEdit={canEdit} />
             <BusinessDetails business={data} />
             <BusinessLocation business={data} />
             {canEdit && (

@@ -22,11 +22,14 @@ import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { Pager } from '../../../platform/web/ui/pager.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
 import { SCALES, type Scale } from '../domain/scale.ts'
+import { ClosedBadge } from './business-closure.tsx'
 import { BUSINESS_PAGE_SIZE, type BusinessFilters, type BusinessListItem, useBusinesses } from './umkm.api.ts'
 import { placeOf, SampleDataBadge, ScaleBadge, useCanEditUmkm } from './umkm-labels.tsx'
 
 const isScale = (value: string | null): value is Scale =>
   (SCALES as readonly (string | null)[]).includes(value)
+/** In operation is the default and stays out of the address; closed and all are asked for. */
+const isStatus = (value: string | null): value is 'closed' | 'all' => value === 'closed' || value === 'all'
 
 /** Filters live in the address, so a filtered list can be shared, bookmarked and gone back to. */
 function filtersOf(params: URLSearchParams): BusinessFilters {
@@ -34,12 +37,14 @@ function filtersOf(params: URLSearchParams): BusinessFilters {
   const kbli = params.get('kbli')?.trim()
   const village = params.get('village')
   const scale = params.get('scale')
+  const status = params.get('status')
   const page = Number(params.get('page'))
   return {
     ...(q ? { q } : {}),
     ...(kbli && /^\d{1,5}$/.test(kbli) ? { kbli } : {}),
     ...(village ? { village } : {}),
     ...(isScale(scale) ? { scale } : {}),
+    ...(isStatus(status) ? { status } : {}),
     page: Number.isInteger(page) && page > 1 ? page : 1,
   }
 }
@@ -64,15 +69,15 @@ function FilterForm({
   const { t } = useTranslation('umkm')
   const city = useCityParam()
   const regions = useCityRegions(city)
-  const empty = { q: '', kbli: '', village: '', scale: '' }
+  const empty = { q: '', kbli: '', village: '', scale: '', status: '' }
   const [form, setForm] = useState({ ...empty, ...filters, page: undefined })
   const [kbliError, setKbliError] = useState<string>()
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (form.kbli.trim() && !/^\d{1,5}$/.test(form.kbli.trim())) return setKbliError(t('list.kbliHint'))
     setKbliError(undefined)
-    const { q, kbli, village, scale } = form
-    onApply(filtersOf(new URLSearchParams({ q, kbli, village, scale, page: '1' })))
+    const { q, kbli, village, scale, status } = form
+    onApply(filtersOf(new URLSearchParams({ q, kbli, village, scale, status, page: '1' })))
   }
   const villages = (regions.data?.districts ?? []).flatMap((district) =>
     district.villages.map((village) => ({
@@ -116,6 +121,17 @@ function FilterForm({
           data={[
             { value: '', label: t('list.all') },
             ...SCALES.map((scale) => ({ value: scale, label: t(`scales.${scale}`) })),
+          ]}
+          w={{ base: '100%', xs: 200 }}
+        />
+        <NativeSelect
+          label={t('list.status')}
+          value={form.status}
+          onChange={(event) => setForm({ ...form, status: event.currentTarget.value })}
+          data={[
+            { value: '', label: t('list.statusOperating') },
+            { value: 'closed', label: t('list.statusClosed') },
+            { value: 'all', label: t('list.statusAll') },
           ]}
           w={{ base: '100%', xs: 200 }}
         />
@@ -164,6 +180,7 @@ function BusinessTable({ items }: { items: BusinessListItem[] }) {
             <Table.Td>
               <Group gap="xs">
                 <BusinessLink business={business} />
+                {business.closedOn && <ClosedBadge closedOn={business.closedOn} />}
                 {business.isSampleData && <SampleDataBadge />}
               </Group>
               <Text size="sm">{business.ownerName}</Text>
@@ -197,6 +214,7 @@ function BusinessCards({ items }: { items: BusinessListItem[] }) {
             <Group gap="xs">
               <Text size="sm">KBLI {business.kbli.code}</Text>
               {business.derivedScale && <ScaleBadge scale={business.derivedScale.scale} />}
+              {business.closedOn && <ClosedBadge closedOn={business.closedOn} />}
               {business.isSampleData && <SampleDataBadge />}
             </Group>
             {business.village && <Text size="sm">{placeOf(business.village)}</Text>}
@@ -208,7 +226,10 @@ function BusinessCards({ items }: { items: BusinessListItem[] }) {
   )
 }
 
-/** The city's UMKM registry: search by name, KBLI and desa, filter by derived scale, page through. */
+/**
+ * The city's UMKM registry: search by name, KBLI and desa, filter by derived scale and by status
+ * (in operation unless asked otherwise), page through.
+ */
 export default function BusinessesPage() {
   const { t } = useTranslation('umkm')
   const city = useCityParam()

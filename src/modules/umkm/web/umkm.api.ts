@@ -154,7 +154,7 @@ export function useUpdateLicence(city: string, businessId: string) {
 
 export function useExpiringLicences(
   city: string,
-  query: { days: number; includeExpired: boolean; page: number },
+  query: { days: number; includeExpired: boolean; notReminded: boolean; page: number },
 ) {
   return useQuery({
     queryKey: ['umkm', 'expiring', city, query],
