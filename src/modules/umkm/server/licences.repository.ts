@@ -1,5 +1,6 @@
-import { and, asc, count, eq, gte, isNotNull, lte, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, gte, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../../platform/server/db/client.ts'
+import { umkmLicenceReminders } from './licence-reminders.tables.ts'
 import { umkmBusinesses, umkmLicences } from './umkm.tables.ts'
 
 export type LicenceRow = typeof umkmLicences.$inferSelect
@@ -59,17 +60,34 @@ export interface ExpiringFilter {
   /** Inclusive ISO dates. */
   from: string
   to: string
+  /** Only licences nobody has reminded the owner about for their current expiry date. */
+  notReminded?: boolean
   limit: number
   offset: number
 }
 
-/** Licences whose expiry date falls in [from, to], soonest first, with their business. */
+/** Reminders made about the licence's current expiry date (a renewal starts a new count). */
+const remindersOfCurrentExpiry = sql`(
+  select count(*)::int from ${umkmLicenceReminders} r
+  where r.city_id = ${umkmLicences.cityId} and r.licence_id = ${umkmLicences.id}
+    and r.expires_on = ${umkmLicences.expiresOn})`
+
+/**
+ * Licences whose expiry date falls in [from, to], soonest first, with their business and its owner.
+ * A closed business is left out: there is nobody to remind.
+ */
 export async function listExpiringLicences(db: DbOrTx, filter: ExpiringFilter) {
   const where: SQL | undefined = and(
     eq(umkmLicences.cityId, filter.cityId),
     isNotNull(umkmLicences.expiresOn),
     gte(umkmLicences.expiresOn, filter.from),
     lte(umkmLicences.expiresOn, filter.to),
+    isNull(umkmBusinesses.closedOn),
+    filter.notReminded ? sql`${remindersOfCurrentExpiry} = 0` : undefined,
+  )
+  const joined = and(
+    eq(umkmBusinesses.cityId, umkmLicences.cityId),
+    eq(umkmBusinesses.id, umkmLicences.businessId),
   )
   const [rows, [total]] = await Promise.all([
     db
@@ -77,17 +95,17 @@ export async function listExpiringLicences(db: DbOrTx, filter: ExpiringFilter) {
         licence: umkmLicences,
         businessPublicId: umkmBusinesses.publicId,
         businessName: umkmBusinesses.name,
+        ownerName: umkmBusinesses.ownerName,
+        ownerPhone: umkmBusinesses.ownerPhone,
+        reminderCount: sql<number>`${remindersOfCurrentExpiry}`,
       })
       .from(umkmLicences)
-      .innerJoin(
-        umkmBusinesses,
-        and(eq(umkmBusinesses.cityId, umkmLicences.cityId), eq(umkmBusinesses.id, umkmLicences.businessId)),
-      )
+      .innerJoin(umkmBusinesses, joined)
       .where(where)
       .orderBy(asc(umkmLicences.expiresOn), asc(umkmLicences.id))
       .limit(filter.limit)
       .offset(filter.offset),
-    db.select({ value: count() }).from(umkmLicences).where(where),
+    db.select({ value: count() }).from(umkmLicences).innerJoin(umkmBusinesses, joined).where(where),
   ])
   return { rows, total: total?.value ?? 0 }
 }

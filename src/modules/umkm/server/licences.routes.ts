@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { CityParamsSchema, ProblemSchema } from '../../../platform/server/http/schemas.ts'
-import { daysBetween } from '../domain/licences.ts'
+import type { ReminderRow } from './licence-reminders.repository.ts'
+import * as reminders from './licence-reminders.service.ts'
 import type { LicenceRow } from './licences.repository.ts'
 import {
   CreateLicenceBodySchema,
@@ -9,6 +10,8 @@ import {
   ExpiringQuerySchema,
   LicenceParamsSchema,
   LicenceSchema,
+  ReminderBodySchema,
+  ReminderSchema,
   UpdateLicenceBodySchema,
 } from './licences.schemas.ts'
 import * as service from './licences.service.ts'
@@ -25,6 +28,17 @@ export function presentLicence(row: LicenceRow) {
     issuedOn: row.issuedOn,
     expiresOn: row.expiresOn,
     isSampleData: row.isSampleData,
+  }
+}
+
+function presentReminder(row: ReminderRow & { sentByName: string | null }) {
+  return {
+    id: row.publicId,
+    channel: row.channel,
+    expiresOn: row.expiresOn,
+    note: row.note,
+    sentAt: new Date(row.createdAt).toISOString(),
+    sentBy: row.sentByName,
   }
 }
 
@@ -110,32 +124,70 @@ export const licenceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Expiry reminders: licences that lapse within N days (Dinas Koperasi dan UMKM staff)',
+        summary:
+          'Expiry reminders: licences that lapse within N days, with the owner to remind (Dinas Koperasi dan UMKM staff)',
         params: CityParamsSchema,
         querystring: ExpiringQuerySchema,
         response: { 200: ExpiringPageSchema, 403: ProblemSchema },
       },
     },
     async (request) => {
-      const { page, pageSize, days, includeExpired } = request.query
-      const result = await service.listExpiringLicences(request.context(), {
+      const { page, pageSize, days, includeExpired, notReminded } = request.query
+      const result = await reminders.listExpiringLicences(request.context(), {
         city: request.city!,
         days,
         includeExpired,
+        notReminded,
         page,
         pageSize,
       })
       return {
-        items: result.rows.map((row) => ({
-          licence: presentLicence(row.licence),
-          business: { id: row.businessPublicId, name: row.businessName },
-          daysLeft: daysBetween(result.today, row.licence.expiresOn!),
+        items: result.items.map((item) => ({
+          licence: presentLicence(item.licence),
+          business: { id: item.businessPublicId, name: item.businessName },
+          daysLeft: item.daysLeft,
+          owner: item.owner,
+          whatsappUrl: item.whatsappUrl,
+          reminders: {
+            count: item.reminders.count,
+            last: item.reminders.last ? presentReminder(item.reminders.last) : null,
+          },
         })),
         page,
         pageSize,
         total: result.total,
         today: result.today,
+        personalDataMasked: result.personalDataMasked,
       }
+    },
+  )
+
+  app.post(
+    '/businesses/:businessId/licences/:licenceId/reminders',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags,
+        summary: "Record that the owner was reminded of the licence's expiry (WhatsApp, call, letter, visit)",
+        params: LicenceParamsSchema,
+        body: ReminderBodySchema,
+        response: {
+          201: ReminderSchema,
+          400: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+          409: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const row = await reminders.recordReminder(request.context(), {
+        city: request.city!,
+        businessId: request.params.businessId,
+        licenceId: request.params.licenceId,
+        ...request.body,
+      })
+      return reply.code(201).send(presentReminder(row))
     },
   )
 }

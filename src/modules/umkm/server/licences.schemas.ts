@@ -2,10 +2,12 @@ import Type from 'typebox'
 import {
   BodySchema,
   IsoDateSchema,
+  IsoDateTimeSchema,
   PageQuerySchema,
   PageSchema,
 } from '../../../platform/server/http/schemas.ts'
 import { LICENCE_KINDS } from '../domain/licences.ts'
+import { REMINDER_CHANNELS } from '../domain/reminders.ts'
 import { BusinessParamsSchema } from './umkm.schemas.ts'
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -64,8 +66,30 @@ export const ExpiringQuerySchema = Type.Intersect([
       default: false,
       description: 'Also licences that lapsed within the same number of days before today',
     }),
+    notReminded: Type.Boolean({
+      default: false,
+      description: 'Only licences whose owner nobody has reminded about the current expiry date',
+    }),
   }),
 ])
+
+export const ReminderChannelSchema = Type.Enum(REMINDER_CHANNELS, {
+  description: 'whatsapp (a chat opened from the list), phone, letter, in_person',
+})
+
+export const ReminderBodySchema = BodySchema({
+  channel: ReminderChannelSchema,
+  note: Type.Optional(nullable(Type.String({ maxLength: 300 }))),
+})
+
+export const ReminderSchema = Type.Object({
+  id: Type.String(),
+  channel: ReminderChannelSchema,
+  expiresOn: IsoDateSchema,
+  note: nullable(Type.String()),
+  sentAt: IsoDateTimeSchema,
+  sentBy: nullable(Type.String({ description: 'Display name of the member of staff' })),
+})
 
 export const ExpiringPageSchema = Type.Intersect([
   PageSchema(
@@ -73,7 +97,20 @@ export const ExpiringPageSchema = Type.Intersect([
       licence: LicenceSchema,
       business: Type.Object({ id: Type.String(), name: Type.String() }),
       daysLeft: Type.Integer({ description: 'Negative once expired' }),
+      owner: Type.Object({
+        name: Type.String(),
+        phone: nullable(Type.String({ description: 'Masked unless the reader may see personal data' })),
+      }),
+      whatsappUrl: nullable(
+        Type.String({
+          description: 'wa.me chat with the reminder written; null without a mobile number or when masked',
+        }),
+      ),
+      reminders: Type.Object({
+        count: Type.Integer({ description: 'Reminders about the current expiry date' }),
+        last: nullable(ReminderSchema),
+      }),
     }),
   ),
-  Type.Object({ today: IsoDateSchema }),
+  Type.Object({ today: IsoDateSchema, personalDataMasked: Type.Boolean() }),
 ])

@@ -1,10 +1,10 @@
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
-import { cityToday, type ServiceContext } from '../../../platform/server/context.ts'
+import type { ServiceContext } from '../../../platform/server/context.ts'
 import { isUniqueViolation, type Tx } from '../../../platform/server/db/client.ts'
 import { AppError } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
-import { addDays, checkLicence, type LicenceKind, normaliseLicenceNumber } from '../domain/licences.ts'
+import { checkLicence, type LicenceKind, normaliseLicenceNumber } from '../domain/licences.ts'
 import * as repo from './licences.repository.ts'
 import { assertCanEditUmkm, assertCanReadUmkm } from './umkm.policy.ts'
 import { findBusiness } from './umkm.repository.ts'
@@ -138,24 +138,4 @@ export async function updateLicence(
   } catch (error) {
     licenceTaken(error, options.input.number)
   }
-}
-
-/**
- * Expiry reminders for the dinas staff: licences that lapse within `days` from today in the city,
- * and, when asked, those that already lapsed in the same number of days before.
- */
-export async function listExpiringLicences(
-  context: ServiceContext,
-  options: { city: CityRef; days: number; includeExpired: boolean; page: number; pageSize: number },
-) {
-  assertCanEditUmkm(context.access, { actor: context.actor!, cityId: options.city.id })
-  const today = cityToday(context, options.city)
-  const result = await repo.listExpiringLicences(context.database.db, {
-    cityId: options.city.id,
-    from: options.includeExpired ? addDays(today, -options.days) : today,
-    to: addDays(today, options.days),
-    limit: options.pageSize,
-    offset: (options.page - 1) * options.pageSize,
-  })
-  return { ...result, today }
 }

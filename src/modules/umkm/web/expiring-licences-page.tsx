@@ -17,6 +17,7 @@ import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
 import { LicenceStatusBadge } from './business-licences.tsx'
+import { ReminderActions, ReminderStatus } from './licence-reminder.tsx'
 import { useExpiringLicences } from './umkm.api.ts'
 
 const WINDOWS = [30, 60, 90, 180, 365]
@@ -29,11 +30,13 @@ export default function ExpiringLicencesPage() {
   const [params, setParams] = useSearchParams()
   const days = WINDOWS.includes(Number(params.get('days'))) ? Number(params.get('days')) : 90
   const includeExpired = params.get('expired') === '1'
+  const notReminded = params.get('unreminded') === '1'
   const page = Math.max(1, Number(params.get('page')) || 1)
-  const expiring = useExpiringLicences(city, { days, includeExpired, page })
-  const go = (next: { days?: number; expired?: boolean; page?: number }) => {
+  const expiring = useExpiringLicences(city, { days, includeExpired, notReminded, page })
+  const go = (next: { days?: number; expired?: boolean; unreminded?: boolean; page?: number }) => {
     const search = new URLSearchParams({ days: String(next.days ?? days) })
     if (next.expired ?? includeExpired) search.set('expired', '1')
+    if (next.unreminded ?? notReminded) search.set('unreminded', '1')
     if (next.page && next.page > 1) search.set('page', String(next.page))
     setParams(search)
   }
@@ -58,6 +61,11 @@ export default function ExpiringLicencesPage() {
             checked={includeExpired}
             onChange={(event) => go({ expired: event.currentTarget.checked, page: 1 })}
           />
+          <Checkbox
+            label={t('reminders.onlyNotReminded')}
+            checked={notReminded}
+            onChange={(event) => go({ unreminded: event.currentTarget.checked, page: 1 })}
+          />
         </Group>
       </Paper>
       <QueryState query={expiring}>
@@ -67,7 +75,7 @@ export default function ExpiringLicencesPage() {
             {result.items.length === 0 ? (
               <Text>{t('expiring.empty')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={600}>
+              <Table.ScrollContainer minWidth={900}>
                 <Table striped verticalSpacing="xs">
                   <Table.Thead>
                     <Table.Tr>
@@ -76,6 +84,8 @@ export default function ExpiringLicencesPage() {
                       <Table.Th scope="col">{t('licences.number')}</Table.Th>
                       <Table.Th scope="col">{t('licences.expiresOn')}</Table.Th>
                       <Table.Th scope="col">{t('expiring.colDaysLeft')}</Table.Th>
+                      <Table.Th scope="col">{t('reminders.colOwner')}</Table.Th>
+                      <Table.Th scope="col">{t('reminders.colRemind')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -91,7 +101,7 @@ export default function ExpiringLicencesPage() {
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           {item.licence.expiresOn ? formatDate(item.licence.expiresOn, language) : '—'}
                         </Table.Td>
-                        <Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           <Group gap="xs">
                             <LicenceStatusBadge expiresOn={item.licence.expiresOn} />
                             <Text size="sm">
@@ -100,6 +110,12 @@ export default function ExpiringLicencesPage() {
                                 : t('expiring.daysLeft', { count: item.daysLeft })}
                             </Text>
                           </Group>
+                        </Table.Td>
+                        <Table.Td>
+                          <ReminderStatus item={item} />
+                        </Table.Td>
+                        <Table.Td>
+                          <ReminderActions city={city} item={item} />
                         </Table.Td>
                       </Table.Tr>
                     ))}
