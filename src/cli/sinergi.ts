@@ -1,7 +1,9 @@
 import { createWriteStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Command, Option } from 'commander'
+import { KbliTableError, loadKbliTable, readKbliFile } from '../modules/umkm/server/kbli.service.ts'
 import { exportSidt } from '../modules/umkm/server/sidt.export.ts'
 import { importSidt, type SidtImportPhase } from '../modules/umkm/server/sidt.import.service.ts'
 import { SidtUpload } from '../modules/umkm/server/sidt.upload.ts'
@@ -284,6 +286,27 @@ export function buildProgram(): Command {
 
   const umkm = program.command('umkm').description('UMKM registry')
   addSidtCommands(umkm)
+  umkm
+    .command('load-kbli <file>')
+    .description(
+      'load the KBLI 2020 kelompok table from the BPS publication (.xlsx or .csv with columns kode and judul); replaces the version whole; from then on a code must be in it',
+    )
+    .option('--partial', 'load fewer than 1,000 kelompok (a test, a staged load)', false)
+    .action(async (file: string, options: { partial: boolean }) => {
+      const bytes = await readFile(file)
+      const rows = await readKbliFile(bytes, /\.csv$/i.test(file) ? 'csv' : 'xlsx')
+      try {
+        const result = await withContext((context) =>
+          loadKbliTable(context, { rows, source: basename(file), partial: options.partial }),
+        )
+        print(`${result.version}: ${result.loaded} kelompok loaded (replacing ${result.replaced})`)
+      } catch (error) {
+        if (!(error instanceof KbliTableError)) throw error
+        for (const problem of error.problems.slice(0, 50))
+          process.stderr.write(`  row ${problem.row}: ${problem.code} ${problem.value ?? ''}\n`)
+        umkm.error(`error: ${error.message} Nothing was loaded.`)
+      }
+    })
   umkm
     .command('generate-sample')
     .description(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { checkKbliCode, isValidNib, KBLI_2020, kbliCategoryOf, normaliseNib } from './identifiers.ts'
+import {
+  checkKbliCode,
+  isValidNib,
+  KBLI_2020,
+  kbliCategoryOf,
+  kbliErrorCode,
+  normaliseNib,
+} from './identifiers.ts'
 
 describe('NIB', () => {
   it('is exactly 13 digits, leading zeros allowed', () => {
@@ -62,5 +69,15 @@ describe('KBLI 2020', () => {
     ]) {
       expect(checkKbliCode(code), code).toEqual({ ok: false, problem: 'kbli_unknown_division' })
     }
+  })
+
+  it("refuses a kelompok missing from the version's loaded table, and only checks the division without one", () => {
+    const table = new Set(['10391', '13134'])
+    expect(checkKbliCode('10391', KBLI_2020, table)).toMatchObject({ ok: true, category: 'C' })
+    expect(checkKbliCode('10999', KBLI_2020, table)).toEqual({ ok: false, problem: 'kbli_unknown_kelompok' })
+    // The division is checked first: a code under no golongan pokok says so, table or not.
+    expect(checkKbliCode('04000', KBLI_2020, table)).toEqual({ ok: false, problem: 'kbli_unknown_division' })
+    expect(checkKbliCode('10999', KBLI_2020, null)).toMatchObject({ ok: true })
+    expect(kbliErrorCode('kbli_unknown_kelompok')).toBe('umkm.kbli_not_in_table')
   })
 })

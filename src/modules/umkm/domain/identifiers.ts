@@ -90,19 +90,34 @@ export const KBLI_2020: KbliReference = {
 
 export const CURRENT_KBLI = KBLI_2020
 
-export type KbliProblem = 'kbli_format' | 'kbli_unknown_division'
+export type KbliProblem = 'kbli_format' | 'kbli_unknown_division' | 'kbli_unknown_kelompok'
 
 export type KbliCheck =
   | { ok: true; code: string; version: KbliVersion; category: string; division: string }
   | { ok: false; problem: KbliProblem }
 
-/** Checks a 5-digit kelompok code against a KBLI version and gives its category letter. */
-export function checkKbliCode(code: string, reference: KbliReference = CURRENT_KBLI): KbliCheck {
+/**
+ * Checks a 5-digit kelompok code against a KBLI version and gives its category letter. With the
+ * version's kelompok table (loaded by the operator from the BPS publication), the code must be in
+ * it; without one, only its division (golongan pokok) can be checked.
+ */
+export function checkKbliCode(
+  code: string,
+  reference: KbliReference = CURRENT_KBLI,
+  kelompok: ReadonlySet<string> | null = null,
+): KbliCheck {
   if (!/^\d{5}$/.test(code)) return { ok: false, problem: 'kbli_format' }
   const division = code.slice(0, 2)
   const category = reference.categories.find((c) => c.divisions.includes(division))
   if (!category) return { ok: false, problem: 'kbli_unknown_division' }
+  if (kelompok && !kelompok.has(code)) return { ok: false, problem: 'kbli_unknown_kelompok' }
   return { ok: true, code, version: reference.version, category: category.letter, division }
+}
+
+/** The error code and message key a failed check gives, for a form field or a SIDT cell. */
+export function kbliErrorCode(problem: KbliProblem): string {
+  if (problem === 'kbli_format') return 'umkm.kbli_invalid'
+  return problem === 'kbli_unknown_division' ? 'umkm.kbli_unknown' : 'umkm.kbli_not_in_table'
 }
 
 export function kbliCategoryOf(code: string, reference: KbliReference = CURRENT_KBLI): string | null {

@@ -2,7 +2,7 @@
  * Reading one row: each cell of a column read into its value, and every problem noted against
  * the row and the column it was found in.
  */
-import { CURRENT_KBLI, checkKbliCode, isValidNib, normaliseNib } from './identifiers.ts'
+import { CURRENT_KBLI, checkKbliCode, isValidNib, kbliErrorCode, normaliseNib } from './identifiers.ts'
 import type { Scale } from './scale.ts'
 import {
   isMasked,
@@ -80,21 +80,21 @@ export function readNib(read: RowReader, cell: SidtCell): string | undefined {
   return nib
 }
 
-export function readKbli(read: RowReader, raw: SidtRawRow): string | undefined {
+export function readKbli(
+  read: RowReader,
+  raw: SidtRawRow,
+  kelompok: ReadonlySet<string> | null = null,
+): string | undefined {
   const cell = raw.kode_kbli
   // A number cell has lost the leading 0 of category A codes (01111 → 1111).
   const text = typeof cell === 'number' && Number.isInteger(cell) ? pad(cell, 5) : textOf(cell)
   if (text === undefined) return read.fail('kode_kbli', 'umkm.sidt_required')
-  const check = checkKbliCode(text)
+  const check = checkKbliCode(text, CURRENT_KBLI, kelompok)
   if (!check.ok) {
-    return read.fail(
-      'kode_kbli',
-      check.problem === 'kbli_format' ? 'umkm.kbli_invalid' : 'umkm.kbli_unknown',
-      {
-        value: text,
-        version: CURRENT_KBLI.version,
-      },
-    )
+    return read.fail('kode_kbli', kbliErrorCode(check.problem), {
+      value: text,
+      version: CURRENT_KBLI.version,
+    })
   }
   // SIDT writes the category as a letter or as its name; a letter that disagrees is a mistake.
   const category = textOf(raw.kategori_kbli)

@@ -105,18 +105,20 @@ export interface ParseSidtRowOptions {
   /** The city's calendar day today, and the moment: birth dates and stamps cannot be later. */
   today: string
   now: Date
+  /** The KBLI version's kelompok table when the operator has loaded it; null: divisions only. */
+  kbliKelompok?: ReadonlySet<string> | null
 }
 
 /** One row of the file: a business and its figures, or every problem of the row. */
 export function parseSidtRow(options: ParseSidtRowOptions): SidtRowResult {
-  const { row, raw, index, today, now } = options
+  const { row, raw, index, today, now, kbliKelompok = null } = options
   const timezone = index.places.city.timezone
   const read = readerOf(row, raw)
 
   const name = readRequiredName(read, 'nama_usaha')
   const ownerNameText = readRequiredName(read, 'nama_pengusaha')
   const isOwnerNameMasked = ownerNameText !== undefined && isMasked(ownerNameText)
-  const kbliCode = readKbli(read, raw)
+  const kbliCode = readKbli(read, raw, kbliKelompok)
   const ownerSex = readSex(read, raw.jenis_kelamin)
   const ownerHasDisability = readDisability(read, raw.is_disabilitas)
   const selfReportedScale = readScale(read, raw.skala_usaha)

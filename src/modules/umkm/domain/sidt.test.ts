@@ -260,6 +260,25 @@ describe('a bad row', () => {
     expect(problems({ kategori_kbli: 'Industri Pengolahan' })).toEqual([])
   })
 
+  it('refuses a kelompok missing from the loaded KBLI table, and takes one that is in it', () => {
+    const table = new Set(['10794', '13134'])
+    const withTable = (kode_kbli: string) => {
+      const result = parseSidtRow({
+        row: 2,
+        raw: { ...GOOD, kode_kbli, kategori_kbli: '' },
+        index: BATU,
+        today: TODAY,
+        now: NOW,
+        kbliKelompok: table,
+      })
+      return 'problems' in result ? result.problems.map((p) => `${p.column} ${p.code}`) : []
+    }
+    expect(withTable('10799')).toEqual(['kode_kbli umkm.kbli_not_in_table'])
+    expect(withTable('13134')).toEqual([])
+    // Without a table the same code passes on its division alone.
+    expect(problems({ kode_kbli: '10799', kategori_kbli: '' })).toEqual([])
+  })
+
   it('refuses a business in another city, and a desa of another city', () => {
     expect(problems({ kab_usaha: '73.73' })).toEqual(['kab_usaha umkm.sidt_other_city'])
     expect(problems({ kab_usaha: 'Kota Palopo' })).toEqual(['kab_usaha umkm.sidt_other_city'])

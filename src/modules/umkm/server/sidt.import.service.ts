@@ -21,6 +21,7 @@ import {
   type SidtRowResult,
   statedOtherCity,
 } from '../domain/sidt.ts'
+import { kelompokOf } from './kbli.repository.ts'
 import * as repo from './sidt.repository.ts'
 import { readSidtFile, type SheetRows, type SidtUpload } from './sidt.upload.ts'
 import { assertCanEditUmkm } from './umkm.policy.ts'
@@ -306,8 +307,9 @@ async function checkRows(
   const today = cityToday(context, city)
   const now = context.clock()
   const results: SidtRowResult[] = []
+  const kbliKelompok = await kelompokOf(context.database.db, CURRENT_KBLI.version)
   for (const [i, { row, raw }] of sheet.rows.entries()) {
-    results.push(parseSidtRow({ row, raw, index, today, now }))
+    results.push(parseSidtRow({ row, raw, index, today, now, kbliKelompok }))
     if ((i + 1) % BATCH === 0) {
       progress(i + 1, total, 'checking')
       // Let the server answer other requests (and progress polls) while a big file is checked.

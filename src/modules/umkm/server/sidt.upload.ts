@@ -181,14 +181,19 @@ export function parseCsv(text: string, delimiter: string): string[][] {
   return rows
 }
 
-function readCsv(bytes: Buffer): SheetRows {
+/** A CSV file's rows as text, the delimiter read off its first line. */
+export function readCsvRows(bytes: Buffer): string[][] {
   const text = bytes.toString('utf8')
   const firstLine = text.slice(0, Math.max(text.indexOf('\n'), 0) || undefined)
   // Excel set to Indonesian saves CSV with semicolons, because the comma is its decimal mark.
   const count = (char: string) => firstLine.split(char).length - 1
   const delimiter = count(';') > count(',') ? ';' : count('\t') > count(',') ? '\t' : ','
+  return parseCsv(text, delimiter)
+}
+
+function readCsv(bytes: Buffer): SheetRows {
   const collector = new RowCollector()
-  parseCsv(text, delimiter).forEach((values, i) => {
+  readCsvRows(bytes).forEach((values, i) => {
     collector.add(i + 1, values)
   })
   return collector.sheet

@@ -5,7 +5,13 @@ import { isUniqueViolation, type Tx } from '../../../platform/server/db/client.t
 import { AppError, type FieldProblem } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
-import { CURRENT_KBLI, checkKbliCode, isValidNib, normaliseNib } from '../domain/identifiers.ts'
+import {
+  CURRENT_KBLI,
+  checkKbliCode,
+  isValidNib,
+  kbliErrorCode,
+  normaliseNib,
+} from '../domain/identifiers.ts'
 import {
   currentScales,
   type DerivedScale,
@@ -18,6 +24,7 @@ import {
   type Scale,
   scaleHistory,
 } from '../domain/scale.ts'
+import { lookUpCode as lookUpKbliCode } from './kbli.repository.ts'
 import { assertCanEditUmkm, assertCanReadUmkm, canSeeOwnerPersonalData } from './umkm.policy.ts'
 import * as repo from './umkm.repository.ts'
 
@@ -71,11 +78,17 @@ async function checkBusiness(tx: Tx, options: { city: CityRef; input: Partial<Bu
     problems.push({ field: '/body/nib', code: 'umkm.nib_invalid', params: { value: input.nib } })
   }
   if (input.kbliCode !== undefined) {
-    const check = checkKbliCode(input.kbliCode.trim())
+    const code = input.kbliCode.trim()
+    let check = checkKbliCode(code)
+    // With the version's kelompok table loaded, the code must be in it (one statement).
+    if (check.ok) {
+      const found = await lookUpKbliCode(tx, { version: CURRENT_KBLI.version, code })
+      if (found.loaded && found.title === null) check = { ok: false, problem: 'kbli_unknown_kelompok' }
+    }
     if (!check.ok) {
       problems.push({
         field: '/body/kbliCode',
-        code: check.problem === 'kbli_format' ? 'umkm.kbli_invalid' : 'umkm.kbli_unknown',
+        code: kbliErrorCode(check.problem),
         params: { value: input.kbliCode, version: CURRENT_KBLI.version },
       })
     }
