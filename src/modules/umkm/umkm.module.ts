@@ -4,6 +4,7 @@ import errorsId from './locales/errors.id.json' with { type: 'json' }
 import { centreCounterRoutes } from './server/centre-counter.routes.ts'
 import { centreSetupRoutes } from './server/centre-setup.routes.ts'
 import { coachingRoutes } from './server/coaching.routes.ts'
+import { kbliRoutes } from './server/kbli.routes.ts'
 import { licenceRoutes } from './server/licences.routes.ts'
 import { sidtRoutes } from './server/sidt.routes.ts'
 import { UMKM_INDICATORS } from './server/umkm.indicators.ts'
@@ -19,6 +20,7 @@ export const umkmModule: ModuleManifest = {
   tenantRoutes: async (app) => {
     await app.register(umkmRoutes)
     await app.register(licenceRoutes)
+    await app.register(kbliRoutes)
     await app.register(umkmIndicatorRoutes)
     await app.register(coachingRoutes)
     await app.register(sidtRoutes)

@@ -6,6 +6,7 @@ import {
   countAuditRows,
   createTestApp,
   createTestUser,
+  PALOPO,
   type Session,
   signIn,
   type TestApp,
@@ -41,8 +42,13 @@ describe('the KBLI kelompok table loaded from the BPS publication', () => {
   })
   afterAll(() => t.close())
 
+  const lookUp = async (code: string, session = staff) =>
+    session.request({ method: 'GET', url: `/api/v1/cities/${BATU}/umkm/kbli/${code}` })
+
   it('checks only the division while no table is loaded', async () => {
     expect((await register('10999')).statusCode).toBe(201)
+    expect((await lookUp('10999')).json()).toMatchObject({ tableLoaded: false, title: null, problem: null })
+    expect((await lookUp('04999')).json()).toMatchObject({ problem: 'umkm.kbli_unknown' })
   })
 
   it('refuses a file of fewer kelompok than the whole table unless asked, loading nothing', async () => {
@@ -70,6 +76,18 @@ describe('the KBLI kelompok table loaded from the BPS publication', () => {
     expect(refused.json().errors[0].message).toContain('tabel kelompok KBLI2020')
     expect(await list()).toBe(total)
     expect((await register('01240')).statusCode).toBe(201)
+    // What the form shows as the code is typed: the kelompok's title, or that it is not in the table.
+    expect((await lookUp('01240')).json()).toMatchObject({
+      tableLoaded: true,
+      title: 'Pertanian buah apel dan buah batu',
+      problem: null,
+    })
+    expect((await lookUp('10999')).json()).toMatchObject({ title: null, problem: 'umkm.kbli_not_in_table' })
+    const palopo = await signIn(
+      t,
+      await createTestUser(t, { roles: [{ city: await activate(t, PALOPO), role: 'umkm_staff' }] }),
+    )
+    expect((await lookUp('01240', palopo)).statusCode).toBe(403)
   })
 
   it("reads an xlsx by its header, keeping a text code's leading 0 and refusing a short number cell", async () => {

@@ -12,11 +12,13 @@ import {
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCityRegions } from '../../../platform/web/api/hooks.ts'
+import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { fieldId } from '../../../platform/web/ui/error-summary.tsx'
 import { CURRENT_KBLI, checkKbliCode } from '../domain/identifiers.ts'
 import { SCALES } from '../domain/scale.ts'
 import { type TextField, type Values, WORKER_FIELDS } from './business-form-values.ts'
 import { LocationPicker } from './business-location-picker.tsx'
+import { useKbliLookup } from './kbli.api.ts'
 
 /** What every group of fields needs from the form: its name, values, labels and errors. */
 export interface FormKit {
@@ -27,18 +29,26 @@ export interface FormKit {
   errorOf: (name: string) => string | undefined
 }
 
-/** The KBLI category a code falls in, by its title, as the person types. */
+/**
+ * The KBLI code as the person types it: its category, and once the operator has loaded the BPS
+ * kelompok table, the kelompok's own title — or that the table does not have it.
+ */
 export function useKbliTitle(code: string): string | null {
   const { t } = useTranslation('umkm')
+  const city = useCityParam()
   const check = checkKbliCode(code.trim())
+  const lookup = useKbliLookup(city, check.ok ? check.code : null)
   if (!check.ok) return null
   const category = CURRENT_KBLI.categories.find((candidate) => candidate.letter === check.category)
-  return t('form.kbliTitle', {
+  const categoryTitle = t('form.kbliTitle', {
     letter: check.category,
     name: category?.name ?? '',
     division: check.division,
     version: check.version,
   })
+  if (lookup.data?.title) return `${lookup.data.title} · ${categoryTitle}`
+  if (lookup.data?.problem) return t('form.kbliNotInTable', { code: check.code, version: check.version })
+  return categoryTitle
 }
 
 function Section({ legend, children }: { legend: string; children: ReactNode }) {

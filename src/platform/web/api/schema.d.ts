@@ -1772,6 +1772,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cities/{city}/indicators/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every indicator with its values of a year (year, semesters, months; city and kecamatan) */
+        get: {
+            parameters: {
+                query: {
+                    /** @example 2026 */
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            indicators: {
+                                indicator: {
+                                    code: string;
+                                    module: string;
+                                    name: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                    unit: string;
+                                    periodKind: "month" | "semester" | "year";
+                                    formulaVersion: string;
+                                    regulationRef: string;
+                                };
+                                values: {
+                                    id: string;
+                                    period: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    periodStart: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    periodEnd: string;
+                                    value: number;
+                                    provenance: "computed" | "imported" | "manual";
+                                    sourceNote: string;
+                                    formulaVersion: string;
+                                    /** Format: date-time */
+                                    computedAt: string;
+                                    /** @description The kecamatan (Kemendagri code) the value is for; null is the whole city */
+                                    districtCode: string | null;
+                                    districtName: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cities/{city}/indicators/{code}/values": {
         parameters: {
             query?: never;
@@ -1787,6 +1894,8 @@ export interface paths {
                     from?: string;
                     /** @description YYYY-MM-DD */
                     to?: string;
+                    /** @description Absent: the whole city; a kecamatan code: its values; `all`: the city and every kecamatan */
+                    district?: string | "all";
                 };
                 header?: never;
                 path: {
@@ -1836,7 +1945,36 @@ export interface paths {
                                 formulaVersion: string;
                                 /** Format: date-time */
                                 computedAt: string;
+                                /** @description The kecamatan (Kemendagri code) the value is for; null is the whole city */
+                                districtCode: string | null;
+                                districtName: string | null;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
                         };
                     };
                 };
@@ -1908,6 +2046,8 @@ export interface paths {
                         value: number;
                         /** @description Where the figure comes from */
                         sourceNote: string;
+                        /** @description A kecamatan of the city; absent or null is the whole city */
+                        districtCode?: string | null;
                     };
                 };
             };
@@ -1937,6 +2077,9 @@ export interface paths {
                             formulaVersion: string;
                             /** Format: date-time */
                             computedAt: string;
+                            /** @description The kecamatan (Kemendagri code) the value is for; null is the whole city */
+                            districtCode: string | null;
+                            districtName: string | null;
                         };
                     };
                 };
@@ -8144,7 +8287,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** UMKM businesses of the city: search by name, KBLI and desa, filter by derived scale */
+        /** UMKM businesses of the city: search by name, KBLI and desa, filter by derived scale and status (in operation by default) */
         get: {
             parameters: {
                 query: {
@@ -8164,6 +8307,8 @@ export interface paths {
                     scale?: "mikro" | "kecil" | "menengah" | "besar";
                     /** @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6 */
                     rule?: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                    /** @description operating (default): not closed; closed; all */
+                    status?: "operating" | "closed" | "all";
                 };
                 header?: never;
                 path: {
@@ -8200,6 +8345,9 @@ export interface paths {
                                 } | null;
                                 products: string | null;
                                 selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                                /** @description The day the business stopped operating, in the city's calendar; null while it operates */
+                                closedOn: string | null;
+                                closureReason: string | null;
                                 derivedScale: {
                                     /**
                                      * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
@@ -8309,6 +8457,9 @@ export interface paths {
                                 disabledFemale: number;
                             };
                             selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            /** @description The day the business stopped operating, in the city's calendar; null while it operates */
+                            closedOn: string | null;
+                            closureReason: string | null;
                             /** @description Generated demo record, not real data */
                             isSampleData: boolean;
                         } & {
@@ -8586,6 +8737,9 @@ export interface paths {
                                 disabledFemale: number;
                             };
                             selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            /** @description The day the business stopped operating, in the city's calendar; null while it operates */
+                            closedOn: string | null;
+                            closureReason: string | null;
                             /** @description Generated demo record, not real data */
                             isSampleData: boolean;
                         } & {
@@ -8831,6 +8985,9 @@ export interface paths {
                                 disabledFemale: number;
                             };
                             selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            /** @description The day the business stopped operating, in the city's calendar; null while it operates */
+                            closedOn: string | null;
+                            closureReason: string | null;
                             /** @description Generated demo record, not real data */
                             isSampleData: boolean;
                         } & {
@@ -9148,6 +9305,9 @@ export interface paths {
                                 disabledFemale: number;
                             };
                             selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            /** @description The day the business stopped operating, in the city's calendar; null while it operates */
+                            closedOn: string | null;
+                            closureReason: string | null;
                             /** @description Generated demo record, not real data */
                             isSampleData: boolean;
                         } & {
@@ -9353,6 +9513,592 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/umkm/businesses/{businessId}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a business (tutup usaha) from a day, with the reason; it leaves the counts from that day */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    /** @example Xb3kQ9aZ1mPq */
+                    businessId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        closedOn: string;
+                        /** @example Pemilik pindah ke luar kota */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            kbli: {
+                                code: string;
+                                /** @description KBLI2020; KBLI 2025 will follow as its own version */
+                                version: string;
+                                category: string | null;
+                            };
+                            nib: string | null;
+                            owner: {
+                                name: string;
+                                nik: string | null;
+                                phone: string | null;
+                                villageCode: string | null;
+                            };
+                            /** @description True when the owner's name, NIK and phone are masked */
+                            personalDataMasked: boolean;
+                            village: {
+                                code: string;
+                                name: string;
+                                kind: string;
+                                districtName: string;
+                            } | null;
+                            address: string | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            products: string | null;
+                            workers: {
+                                paidMale: number;
+                                paidFemale: number;
+                                unpaidMale: number;
+                                unpaidFemale: number;
+                                /** @description May overlap the paid and unpaid counts */
+                                disabledMale: number;
+                                /** @description May overlap the paid and unpaid counts */
+                                disabledFemale: number;
+                            };
+                            selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            /** @description The day the business stopped operating, in the city's calendar; null while it operates */
+                            closedOn: string | null;
+                            closureReason: string | null;
+                            /** @description Generated demo record, not real data */
+                            isSampleData: boolean;
+                        } & {
+                            /** @description Oldest first */
+                            figures: {
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                asOf: string;
+                                capitalRupiah: number | null;
+                                annualSalesRupiah: number | null;
+                                assetsRupiah: number | null;
+                                workers: number | null;
+                                sourceNote: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                            }[];
+                            /** @description One per rule that the figures allow, from the latest record that rule can read */
+                            derivedScales: {
+                                /**
+                                 * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                 * @enum {unknown}
+                                 */
+                                rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                ruleVersion: string;
+                                /**
+                                 * @description Skala usaha
+                                 * @enum {unknown}
+                                 */
+                                scale: "mikro" | "kecil" | "menengah" | "besar";
+                                /** @description The regulation the thresholds come from */
+                                article: string;
+                                /** @description The figures record it was derived from */
+                                figuresId: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                asOf: string;
+                                evidence: {
+                                    figure: "capital" | "annual_sales" | "assets";
+                                    rupiah: number;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                }[];
+                            }[];
+                            /** @description Moves out of mikro found in the figures history, with both records as evidence */
+                            naikKelas: {
+                                /**
+                                 * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                 * @enum {unknown}
+                                 */
+                                rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                from: {
+                                    /**
+                                     * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                     * @enum {unknown}
+                                     */
+                                    rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                    ruleVersion: string;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    /** @description The regulation the thresholds come from */
+                                    article: string;
+                                    /** @description The figures record it was derived from */
+                                    figuresId: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    asOf: string;
+                                    evidence: {
+                                        figure: "capital" | "annual_sales" | "assets";
+                                        rupiah: number;
+                                        /**
+                                         * @description Skala usaha
+                                         * @enum {unknown}
+                                         */
+                                        scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    }[];
+                                };
+                                to: {
+                                    /**
+                                     * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                     * @enum {unknown}
+                                     */
+                                    rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                    ruleVersion: string;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    /** @description The regulation the thresholds come from */
+                                    article: string;
+                                    /** @description The figures record it was derived from */
+                                    figuresId: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    asOf: string;
+                                    evidence: {
+                                        figure: "capital" | "annual_sales" | "assets";
+                                        rupiah: number;
+                                        /**
+                                         * @description Skala usaha
+                                         * @enum {unknown}
+                                         */
+                                        scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** Reopen a closed business: it is in operation again (the audit log keeps the closure) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    /** @example Xb3kQ9aZ1mPq */
+                    businessId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            kbli: {
+                                code: string;
+                                /** @description KBLI2020; KBLI 2025 will follow as its own version */
+                                version: string;
+                                category: string | null;
+                            };
+                            nib: string | null;
+                            owner: {
+                                name: string;
+                                nik: string | null;
+                                phone: string | null;
+                                villageCode: string | null;
+                            };
+                            /** @description True when the owner's name, NIK and phone are masked */
+                            personalDataMasked: boolean;
+                            village: {
+                                code: string;
+                                name: string;
+                                kind: string;
+                                districtName: string;
+                            } | null;
+                            address: string | null;
+                            latitude: number | null;
+                            longitude: number | null;
+                            products: string | null;
+                            workers: {
+                                paidMale: number;
+                                paidFemale: number;
+                                unpaidMale: number;
+                                unpaidFemale: number;
+                                /** @description May overlap the paid and unpaid counts */
+                                disabledMale: number;
+                                /** @description May overlap the paid and unpaid counts */
+                                disabledFemale: number;
+                            };
+                            selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            /** @description The day the business stopped operating, in the city's calendar; null while it operates */
+                            closedOn: string | null;
+                            closureReason: string | null;
+                            /** @description Generated demo record, not real data */
+                            isSampleData: boolean;
+                        } & {
+                            /** @description Oldest first */
+                            figures: {
+                                id: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                asOf: string;
+                                capitalRupiah: number | null;
+                                annualSalesRupiah: number | null;
+                                assetsRupiah: number | null;
+                                workers: number | null;
+                                sourceNote: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                            }[];
+                            /** @description One per rule that the figures allow, from the latest record that rule can read */
+                            derivedScales: {
+                                /**
+                                 * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                 * @enum {unknown}
+                                 */
+                                rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                ruleVersion: string;
+                                /**
+                                 * @description Skala usaha
+                                 * @enum {unknown}
+                                 */
+                                scale: "mikro" | "kecil" | "menengah" | "besar";
+                                /** @description The regulation the thresholds come from */
+                                article: string;
+                                /** @description The figures record it was derived from */
+                                figuresId: string;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                asOf: string;
+                                evidence: {
+                                    figure: "capital" | "annual_sales" | "assets";
+                                    rupiah: number;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                }[];
+                            }[];
+                            /** @description Moves out of mikro found in the figures history, with both records as evidence */
+                            naikKelas: {
+                                /**
+                                 * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                 * @enum {unknown}
+                                 */
+                                rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                from: {
+                                    /**
+                                     * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                     * @enum {unknown}
+                                     */
+                                    rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                    ruleVersion: string;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    /** @description The regulation the thresholds come from */
+                                    article: string;
+                                    /** @description The figures record it was derived from */
+                                    figuresId: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    asOf: string;
+                                    evidence: {
+                                        figure: "capital" | "annual_sales" | "assets";
+                                        rupiah: number;
+                                        /**
+                                         * @description Skala usaha
+                                         * @enum {unknown}
+                                         */
+                                        scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    }[];
+                                };
+                                to: {
+                                    /**
+                                     * @description pp7_2021_capital: PP 7/2021 Pasal 35 ayat (3), modal usaha; pp7_2021_sales: PP 7/2021 Pasal 35 ayat (4)–(5), hasil penjualan tahunan; uu20_2008: UU 20/2008 Pasal 6
+                                     * @enum {unknown}
+                                     */
+                                    rule: "pp7_2021_capital" | "pp7_2021_sales" | "uu20_2008";
+                                    ruleVersion: string;
+                                    /**
+                                     * @description Skala usaha
+                                     * @enum {unknown}
+                                     */
+                                    scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    /** @description The regulation the thresholds come from */
+                                    article: string;
+                                    /** @description The figures record it was derived from */
+                                    figuresId: string;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    asOf: string;
+                                    evidence: {
+                                        figure: "capital" | "annual_sales" | "assets";
+                                        rupiah: number;
+                                        /**
+                                         * @description Skala usaha
+                                         * @enum {unknown}
+                                         */
+                                        scale: "mikro" | "kecil" | "menengah" | "besar";
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -9774,7 +10520,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Expiry reminders: licences that lapse within N days (Dinas Koperasi dan UMKM staff) */
+        /** Expiry reminders: licences that lapse within N days, with the owner to remind (Dinas Koperasi dan UMKM staff) */
         get: {
             parameters: {
                 query: {
@@ -9784,6 +10530,8 @@ export interface paths {
                     days: number;
                     /** @description Also licences that lapsed within the same number of days before today */
                     includeExpired: boolean;
+                    /** @description Only licences whose owner nobody has reminded about the current expiry date */
+                    notReminded: boolean;
                 };
                 header?: never;
                 path: {
@@ -9821,6 +10569,32 @@ export interface paths {
                                 };
                                 /** @description Negative once expired */
                                 daysLeft: number;
+                                owner: {
+                                    name: string;
+                                    phone: string | null;
+                                };
+                                whatsappUrl: string | null;
+                                reminders: {
+                                    /** @description Reminders about the current expiry date */
+                                    count: number;
+                                    last: {
+                                        id: string;
+                                        /**
+                                         * @description whatsapp (a chat opened from the list), phone, letter, in_person
+                                         * @enum {unknown}
+                                         */
+                                        channel: "whatsapp" | "phone" | "letter" | "in_person";
+                                        /**
+                                         * Format: date
+                                         * @description YYYY-MM-DD
+                                         */
+                                        expiresOn: string;
+                                        note: string | null;
+                                        /** Format: date-time */
+                                        sentAt: string;
+                                        sentBy: string | null;
+                                    } | null;
+                                };
                             }[];
                             page: number;
                             pageSize: number;
@@ -9831,6 +10605,253 @@ export interface paths {
                              * @description YYYY-MM-DD
                              */
                             today: string;
+                            personalDataMasked: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/umkm/businesses/{businessId}/licences/{licenceId}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the owner was reminded of the licence's expiry (WhatsApp, call, letter, visit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    /** @example Xb3kQ9aZ1mPq */
+                    businessId: string;
+                    /** @example Lc7kQ9aZ1mPq */
+                    licenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description whatsapp (a chat opened from the list), phone, letter, in_person
+                         * @enum {unknown}
+                         */
+                        channel: "whatsapp" | "phone" | "letter" | "in_person";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description whatsapp (a chat opened from the list), phone, letter, in_person
+                             * @enum {unknown}
+                             */
+                            channel: "whatsapp" | "phone" | "letter" | "in_person";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            expiresOn: string;
+                            note: string | null;
+                            /** Format: date-time */
+                            sentAt: string;
+                            sentBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description Stable error code, e.g. `city.inactive` */
+                            code: string;
+                            /** @description Message in the request's language (Accept-Language: id or en) */
+                            detail: string;
+                            instance?: string;
+                            errors?: {
+                                /** @description JSON pointer, e.g. /body/username */
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{city}/umkm/kbli/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A KBLI code's kelompok title, and whether a business could be saved with it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kemendagri code (`35.79`) or slug (`kota-batu`) */
+                    city: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: string;
+                            tableLoaded: boolean;
+                            title: string | null;
+                            problem: string | null;
                         };
                     };
                 };
