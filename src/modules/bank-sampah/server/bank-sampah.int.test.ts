@@ -187,7 +187,34 @@ describe('bank sampah savings', () => {
     )
     expect(responses.every((r) => r.statusCode === 201)).toBe(true)
     expect(new Set(responses.map((r) => r.json().id)).size).toBe(1)
+    // The key is looked up inside the write's transaction: nine twins answer with the first's receipt.
+    expect(responses.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(9)
     expect(await balance()).toBe(before + 1_100)
+
+    const later = await deposit(teller, payload, { 'idempotency-key': 'setoran-ayu-001' })
+    expect(later.statusCode).toBe(201)
+    expect(later.headers['idempotent-replayed']).toBe('true')
+    expect(later.json()).toEqual(responses[0]!.json())
+    const otherBody = await deposit(
+      teller,
+      { ...payload, lines: [{ subMaterial: 'kardus', weightGrams: 2_000 }] },
+      { 'idempotency-key': 'setoran-ayu-001' },
+    )
+    expect(otherBody.statusCode).toBe(422)
+    expect(otherBody.json().code).toBe('idempotency.key_reused')
+    expect(await balance()).toBe(before + 1_100)
+  })
+
+  it('pays a withdrawal retried after its answer was lost once, with the same answer', async () => {
+    const before = await balance()
+    const first = await withdraw(teller, before, { 'idempotency-key': 'tarik-ayu-semua-001' })
+    expect(first.statusCode).toBe(201)
+    // The retry is not refused for the balance the first one paid out: it is the first one.
+    const retry = await withdraw(teller, before, { 'idempotency-key': 'tarik-ayu-semua-001' })
+    expect(retry.statusCode).toBe(201)
+    expect(retry.headers['idempotent-replayed']).toBe('true')
+    expect(retry.json()).toEqual(first.json())
+    expect(await balance()).toBe(0)
   })
 
   it('refuses a teller of one bank posting to another bank', async () => {

@@ -220,7 +220,8 @@ export const bankSampahRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/banks/:bankId/deposits',
     {
-      config: { idempotent: true },
+      // Nothing checked before the write changes with it: the key is looked up in its transaction.
+      config: { idempotent: true, idempotentInTransaction: true },
       schema: {
         tags,
         summary:
@@ -264,7 +265,8 @@ export const bankSampahRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/banks/:bankId/withdrawals',
     {
-      config: { idempotent: true },
+      // Nothing checked before the write changes with it: the key is looked up in its transaction.
+      config: { idempotent: true, idempotentInTransaction: true },
       schema: {
         tags,
         summary: 'Pay out savings in cash or by transfer; refused above the balance',

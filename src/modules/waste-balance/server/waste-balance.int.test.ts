@@ -272,7 +272,12 @@ describe('city waste balance', () => {
     const read = async (code: string) =>
       (
         (await viewer.request({ method: 'GET', url: `${API}/indicators/${code}/values?district=all` })).json()
-          .values as { period: string; value: number; districtCode: string | null; districtName: string | null }[]
+          .values as {
+          period: string
+          value: number
+          districtCode: string | null
+          districtName: string | null
+        }[]
       ).filter((row) => row.period === '2025-01')
     // January after the correction: 1.5 t composted at the TPS 3R in Batu (35.79.01), 0.5 t of plastic
     // to a recycler entered by hand without a kecamatan, 2 t of residue handled from the TPS 3R.

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ilike, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '../../../platform/server/db/client.ts'
 import { districts, villages } from '../../../platform/server/tenancy/cities.tables.ts'
 import type { FacilityKind, FacilityStatus } from '../domain/facilities.ts'
@@ -72,6 +73,20 @@ export async function findFacility(db: DbOrTx, options: { cityId: number; public
     .from(facilities)
     .leftJoin(villages, eq(villages.code, facilities.villageCode))
     .leftJoin(districts, eq(districts.code, villages.districtCode))
+    .where(and(eq(facilities.cityId, options.cityId), eq(facilities.publicId, options.publicId)))
+  return row
+}
+
+const parents = alias(facilities, 'parent')
+
+/** A facility with its place and its parent's public id and name, in one round trip. */
+export async function findFacilityWithParent(db: DbOrTx, options: { cityId: number; publicId: string }) {
+  const [row] = await db
+    .select({ ...withPlace, parent: { id: parents.publicId, name: parents.name } })
+    .from(facilities)
+    .leftJoin(villages, eq(villages.code, facilities.villageCode))
+    .leftJoin(districts, eq(districts.code, villages.districtCode))
+    .leftJoin(parents, and(eq(parents.cityId, facilities.cityId), eq(parents.id, facilities.parentId)))
     .where(and(eq(facilities.cityId, options.cityId), eq(facilities.publicId, options.publicId)))
   return row
 }

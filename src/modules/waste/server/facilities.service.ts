@@ -98,18 +98,12 @@ export function listFacilityPoints(context: ServiceContext, options: { city: Cit
 
 export async function getFacility(context: ServiceContext, options: { city: CityRef; facilityId: string }) {
   assertCanReadWaste(context.access, { actor: context.actor!, cityId: options.city.id })
-  const found = await repo.findFacility(context.database.db, {
+  const found = await repo.findFacilityWithParent(context.database.db, {
     cityId: options.city.id,
     publicId: options.facilityId,
   })
   if (!found) throw new AppError('facility.not_found')
-  const parent = found.facility.parentId
-    ? await repo.findFacilityById(context.database.db, {
-        cityId: options.city.id,
-        id: found.facility.parentId,
-      })
-    : undefined
-  return { ...found, parent: parent ? { id: parent.publicId, name: parent.name } : null }
+  return found
 }
 
 export async function createFacility(

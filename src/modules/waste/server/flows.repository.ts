@@ -91,21 +91,23 @@ export async function insertFlowRows(db: DbOrTx, values: (NewFlow & { publicId: 
 
 /**
  * What a batch of flows refers to, in one round trip: the internal ids of the facilities named
- * by public id, and which of the desa/kelurahan codes belong to the city.
+ * by public id, and which of the desa/kelurahan codes belong to the city. With `lock` (inside a
+ * transaction) the same statement locks those facilities' rows in id order, as lockFacilities does.
  */
 export async function findFlowReferences(
   db: DbOrTx,
-  options: { cityId: number; facilityPublicIds: string[]; villageCodes: string[] },
+  options: { cityId: number; facilityPublicIds: string[]; villageCodes: string[]; lock?: boolean },
 ) {
   const { cityId } = options
   const facilityIds = [...new Set(options.facilityPublicIds)]
   const villageCodes = [...new Set(options.villageCodes)]
   const facilityRows = facilityIds.length
-    ? sql`select 'facility' as kind, public_id as key, id from ${facilities}
-           where city_id = ${cityId} and public_id in (${sql.join(
-             facilityIds.map((id) => sql`${id}`),
-             sql`, `,
-           )})`
+    ? sql`select 'facility' as kind, key, id from (
+           select public_id as key, id from ${facilities}
+            where city_id = ${cityId} and public_id in (${sql.join(
+              facilityIds.map((id) => sql`${id}`),
+              sql`, `,
+            )})${options.lock ? sql` order by id for update` : sql``}) as referenced`
     : null
   const villageRows = villageCodes.length
     ? sql`select 'village' as kind, code as key, null::integer as id from ${villages}

@@ -118,12 +118,16 @@ async function insertChecked(
   },
 ): Promise<repo.FlowRow[]> {
   const { city, inputs } = options
+  // Concurrent writes to one facility are serialised (LEDGERS.md): the statement that reads the
+  // batch's references also locks every facility of it, so two flows cannot both spend the same
+  // kilos.
   const refs = await repo.findFlowReferences(tx, {
     cityId: city.id,
     facilityPublicIds: inputs.flatMap((input) =>
       [input.fromFacilityId, input.toFacilityId].filter((id): id is string => !!id),
     ),
     villageCodes: inputs.flatMap((input) => (input.fromVillageCode ? [input.fromVillageCode] : [])),
+    lock: true,
   })
   const today = cityToday(context, city)
   const checked = inputs.map(({ publicId, ...input }) => {
@@ -171,14 +175,6 @@ async function insertChecked(
     return { input, date, drawn: drawsOn(draft), values }
   })
 
-  // Concurrent writes to one facility are serialised (LEDGERS.md): one statement locks every
-  // facility of the batch, so two flows cannot both spend the same kilos.
-  await repo.lockFacilities(tx, {
-    cityId: city.id,
-    ids: checked.flatMap(({ values }) =>
-      [values.fromFacilityId, values.toFacilityId].filter((id): id is number => id !== null),
-    ),
-  })
   let rows: repo.FlowRow[]
   if (checked.every(({ drawn }) => !drawn)) {
     rows = await repo.insertFlowRows(

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandle
 import type { AppDeps } from '../context.ts'
 import { AppError } from '../errors.ts'
 import { pickLocale } from '../i18n.ts'
+import { rememberTenantCity } from '../tenancy/tenancy.plugin.ts'
 import { resolveApiToken, resolveSession } from './auth.service.ts'
 import { safeEqual } from './tokens.ts'
 
@@ -49,8 +50,13 @@ async function authenticate(
   if (!cookie) return null
   const unsigned = request.unsignCookie(cookie)
   if (!unsigned.valid || !unsigned.value) return 'expired'
-  const session = await resolveSession(deps, unsigned.value)
+  // A tenant route's city is read with the session, one round trip instead of two.
+  const cityKey = request.routeOptions.config.tenant
+    ? (request.params as { city?: string } | undefined)?.city
+    : undefined
+  const session = await resolveSession(deps, unsigned.value, { cityKey })
   if (session.status === 'expired') return 'expired'
+  if (cityKey !== undefined) rememberTenantCity(request, session.city)
   if (session.renewedUntil) {
     setSessionCookie(reply, {
       token: unsigned.value,

@@ -3,6 +3,7 @@ import type { ThrottleState } from '../../domain/login-throttle.ts'
 import { roleGrants } from '../access/access.tables.ts'
 import type { Grant } from '../access/policy.ts'
 import type { DbOrTx, Tx } from '../db/client.ts'
+import { type TenantCity, tenantCityJson } from '../tenancy/cities.repository.ts'
 import { cities } from '../tenancy/cities.tables.ts'
 import { apiTokens, loginThrottle, sessions, users } from './auth.tables.ts'
 
@@ -48,9 +49,10 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
 /**
  * The session, what an actor needs of its user, and the user's role grants, read fresh on every
  * request (a revoked session or grant takes effect at once), in one round trip. Grants in the order
- * findGrantsOfUser gives.
+ * findGrantsOfUser gives. With `cityKey` (a tenant route's `{city}`), that city too (null when
+ * there is none), so the tenancy check needs no statement of its own.
  */
-export async function findSessionWithUser(db: DbOrTx, tokenHash: string) {
+export async function findSessionWithUser(db: DbOrTx, tokenHash: string, options: { cityKey?: string } = {}) {
   const [row] = await db
     .select({
       session: {
@@ -74,6 +76,7 @@ export async function findSessionWithUser(db: DbOrTx, tokenHash: string) {
                  order by c.name, g.role), '[]'::json)
           from ${roleGrants} g join ${cities} c on c.id = g.city_id
          where g.user_id = ${users}.id)`,
+      city: options.cityKey === undefined ? sql<TenantCity | null>`null` : tenantCityJson(options.cityKey),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

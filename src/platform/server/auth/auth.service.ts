@@ -6,6 +6,7 @@ import type { AppDeps, ServiceContext } from '../context.ts'
 import type { Db } from '../db/client.ts'
 import { AppError } from '../errors.ts'
 import { runWrite } from '../idempotency/run-write.ts'
+import type { TenantCity } from '../tenancy/cities.repository.ts'
 import * as repo from './auth.repository.ts'
 import {
   dummyPasswordHash,
@@ -38,17 +39,32 @@ function actorOf(
 }
 
 export type SessionLookup =
-  | { status: 'valid'; actor: Actor; csrfToken: string; tokenHash: string; renewedUntil: Date | null }
+  | {
+      status: 'valid'
+      actor: Actor
+      csrfToken: string
+      tokenHash: string
+      renewedUntil: Date | null
+      /** The `cityKey` asked for, read in the same statement; null when there is no such city. */
+      city: TenantCity | null
+    }
   | { status: 'expired' }
 
 /** However active, a session ends a week after sign-in: a stolen cookie does not live for ever. */
 export const SESSION_MAX_AGE_MS = 7 * 24 * 3_600_000
 
-/** An unknown token and an expired one look the same to the caller: the session is over. */
-export async function resolveSession(deps: AppDeps, token: string): Promise<SessionLookup> {
+/**
+ * An unknown token and an expired one look the same to the caller: the session is over. A tenant
+ * route passes its `{city}` as `cityKey`, read along in the same statement.
+ */
+export async function resolveSession(
+  deps: AppDeps,
+  token: string,
+  options: { cityKey?: string } = {},
+): Promise<SessionLookup> {
   const { db } = deps.database
   const tokenHash = hashToken(token)
-  const found = await repo.findSessionWithUser(db, tokenHash)
+  const found = await repo.findSessionWithUser(db, tokenHash, options)
   const now = Date.now()
   if (!found || found.session.expiresAt.getTime() <= now || found.user.disabledAt)
     return { status: 'expired' }
@@ -65,6 +81,7 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Sess
     csrfToken: found.session.csrfToken,
     tokenHash,
     renewedUntil,
+    city: found.city,
   }
 }
 

@@ -1,11 +1,24 @@
 import { createHmac } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest, onSendHookHandler } from 'fastify'
 import type { Db } from '../db/client.ts'
 import { AppError } from '../errors.ts'
 import { idempotencyKeys } from './idempotency.tables.ts'
+import { isReplayed } from './run-write.ts'
 
 const KEY_PATTERN = /^[A-Za-z0-9._-]{8,128}$/
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * With `idempotent`: the stored key is looked up by runWrite() inside the write's transaction
+     * instead of before the handler, one round trip less on every write (a bank sampah deposit).
+     * Only for a service that checks nothing before runWrite() which its own first write could
+     * change: a reversal's "already reversed" would refuse the retry instead of answering it.
+     */
+    idempotentInTransaction?: boolean
+  }
+}
 
 /**
  * A route opts in with `config: { idempotent: true }`. The claim is checked here and fulfilled by
@@ -25,7 +38,7 @@ export function canonicalJson(value: unknown): string {
 
 export function installIdempotency(app: FastifyInstance, options: { db: Db; secret: string }): void {
   const { db, secret } = options
-  const claimKey = async (request: FastifyRequest, reply: FastifyReply) => {
+  const claimKey = async (request: FastifyRequest) => {
     const key = request.headers['idempotency-key']
     if (key === undefined) return
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) throw new AppError('idempotency.key_invalid')
@@ -44,12 +57,15 @@ export function installIdempotency(app: FastifyInstance, options: { db: Db; secr
     const requestHash = createHmac('sha256', secret)
       .update(Buffer.isBuffer(body) ? Buffer.concat([Buffer.from('bytes:'), body]) : canonicalJson(body))
       .digest('hex')
+    if (request.routeOptions.config.idempotentInTransaction) {
+      request.idempotency = { scope, key, requestHash }
+      return
+    }
     const [stored] = await db
       .select()
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
     if (stored && stored.requestHash !== requestHash) throw new AppError('idempotency.key_reused')
-    if (stored) reply.header('idempotent-replayed', 'true')
     request.idempotency = {
       scope,
       key,
@@ -57,10 +73,15 @@ export function installIdempotency(app: FastifyInstance, options: { db: Db; secr
       ...(stored ? { replay: { result: stored.result } } : {}),
     }
   }
-  // Only the routes that opted in pay for the hook.
+  const markReplay: onSendHookHandler = (request, reply, payload, done) => {
+    if (request.idempotency && isReplayed(request.idempotency)) reply.header('idempotent-replayed', 'true')
+    done(null, payload)
+  }
+  // Only the routes that opted in pay for the hooks.
   app.addHook('onRoute', (route) => {
     if (!(route.config as { idempotent?: boolean } | undefined)?.idempotent) return
     const existing = route.preHandler ? [route.preHandler].flat() : []
     route.preHandler = [...existing, claimKey]
+    route.onSend = [...(route.onSend ? [route.onSend].flat() : []), markReplay]
   })
 }

@@ -1,56 +1,74 @@
 import { and, eq } from 'drizzle-orm'
 import { holdAuditUntilCommit, writePendingAudit } from '../audit/audit.service.ts'
-import type { ServiceContext } from '../context.ts'
-import { isUniqueViolation, type Tx } from '../db/client.ts'
+import type { IdempotencyClaim, ServiceContext } from '../context.ts'
+import type { DbOrTx, Tx } from '../db/client.ts'
 import { AppError } from '../errors.ts'
 import { idempotencyKeys } from './idempotency.tables.ts'
+
+/** Claims answered with a stored result inside runWrite(); the route says so in a header. */
+const replayedClaims = new WeakSet<IdempotencyClaim>()
+
+/** Whether this request's answer is the stored answer of an earlier one with the same key. */
+export function isReplayed(claim: IdempotencyClaim): boolean {
+  return claim.replay !== undefined || replayedClaims.has(claim)
+}
+
+/** The first request's stored result, or `key_reused` when that request had another body. */
+async function storedResult<T>(db: DbOrTx, claim: IdempotencyClaim): Promise<{ result: T } | undefined> {
+  const [stored] = await db
+    .select({ requestHash: idempotencyKeys.requestHash, result: idempotencyKeys.result })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key)))
+  if (!stored) return undefined
+  if (stored.requestHash !== claim.requestHash) throw new AppError('idempotency.key_reused')
+  replayedClaims.add(claim)
+  return { result: stored.result as T }
+}
 
 /**
  * Runs a write in one transaction. Its audit rows are written just before the commit (see
  * holdAuditUntilCommit). When the request carried an Idempotency-Key, the result is
  * stored in that same transaction, so a retry can never find the record without the key or the
  * key without the record. Every write of a service belongs inside `work`: on a replay it does not
- * run at all. Two identical requests racing each other: the second one's insert of the key waits
- * for the first transaction, then fails on the unique constraint, and it returns the first one's
- * result.
+ * run at all. The key's row goes in first: a retry whose first request committed finds it there
+ * (when the route did not look it up before, `idempotentInTransaction`), and two identical
+ * requests racing each other meet on it — the second one's insert waits for the first
+ * transaction and then returns the first one's result.
  */
 export async function runWrite<T>(context: ServiceContext, work: (tx: Tx) => Promise<T>): Promise<T> {
   const claim = context.idempotency
   // A replay returns what the first request's transaction stored; the route presents it as before.
   if (claim?.replay) return claim.replay.result as T
-  try {
-    return await context.database.db.transaction(async (tx) => {
-      // The key goes in first: a concurrent twin blocks on it here, before touching any record.
-      const [claimed] = claim
-        ? await tx
-            .insert(idempotencyKeys)
-            .values({ scope: claim.scope, key: claim.key, requestHash: claim.requestHash })
-            .returning({ id: idempotencyKeys.id })
-        : []
-      holdAuditUntilCommit(tx)
-      const result = await work(tx)
-      // The stored result and the audit rows travel in one statement, the transaction's last.
-      await writePendingAudit(
-        tx,
-        claimed
-          ? tx
-              .update(idempotencyKeys)
-              .set({ result: result === undefined ? null : JSON.parse(JSON.stringify(result)) })
-              .where(eq(idempotencyKeys.id, claimed.id))
-              .getSQL()
-          : undefined,
-      )
-      return result
-    })
-  } catch (error) {
-    if (claim && isUniqueViolation(error, 'idempotency_keys_scope_key')) {
-      const [stored] = await context.database.db
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key)))
-      if (stored && stored.requestHash !== claim.requestHash) throw new AppError('idempotency.key_reused')
-      if (stored) return stored.result as T
+  return context.database.db.transaction(async (tx) => {
+    // The key goes in first: a concurrent twin blocks on it here, before touching any record.
+    let claimedId: number | undefined
+    if (claim) {
+      const [claimed] = await tx
+        .insert(idempotencyKeys)
+        .values({ scope: claim.scope, key: claim.key, requestHash: claim.requestHash })
+        .onConflictDoNothing({ target: [idempotencyKeys.scope, idempotencyKeys.key] })
+        .returning({ id: idempotencyKeys.id })
+      // Taken already: by a request that committed, possibly while this one waited for it.
+      if (!claimed) {
+        const stored = await storedResult<T>(tx, claim)
+        if (!stored) throw new Error('idempotency key taken but not found')
+        return stored.result
+      }
+      claimedId = claimed.id
     }
-    throw error
-  }
+    holdAuditUntilCommit(tx)
+    const result = await work(tx)
+    // The stored result and the audit rows travel in one statement, the transaction's last.
+    await writePendingAudit(
+      tx,
+      claimedId !== undefined
+        ? tx
+            .update(idempotencyKeys)
+            .set({ result: result === undefined ? null : JSON.parse(JSON.stringify(result)) })
+            .where(eq(idempotencyKeys.id, claimedId))
+            .getSQL()
+        : undefined,
+    )
+    return result
+  })
 }

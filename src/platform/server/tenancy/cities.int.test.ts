@@ -99,4 +99,30 @@ describe('cities and regions', () => {
     const list = (await admin.request({ method: 'GET', url: '/api/v1/cities/73.73/agencies' })).json()
     expect(list).toHaveLength(10)
   })
+
+  it('refuses a signed-in member on the very request after their city is taken off the platform', async () => {
+    const batu = await activate(t, BATU)
+    const member = await signIn(t, await createTestUser(t, { roles: [{ city: batu, role: 'city_viewer' }] }))
+    const admin = await signIn(t, await createTestUser(t, { isPlatformAdmin: true }))
+    // The city is read in the same statement as the session: by code and by slug, fresh each time.
+    expect(
+      (await member.request({ method: 'GET', url: '/api/v1/cities/kota-batu/agencies' })).statusCode,
+    ).toBe(200)
+    const unknown = await member.request({ method: 'GET', url: '/api/v1/cities/kota-tidak-ada/agencies' })
+    expect(unknown.statusCode).toBe(404)
+    expect(unknown.json().code).toBe('city.not_found')
+
+    expect((await admin.request({ method: 'POST', url: '/api/v1/cities/35.79/deactivate' })).statusCode).toBe(
+      200,
+    )
+    for (const city of ['kota-batu', '35.79']) {
+      const refused = await member.request({ method: 'GET', url: `/api/v1/cities/${city}/agencies` })
+      expect(refused.statusCode).toBe(409)
+      expect(refused.json().code).toBe('city.inactive')
+    }
+    await activate(t, BATU)
+    expect((await member.request({ method: 'GET', url: '/api/v1/cities/35.79/agencies' })).statusCode).toBe(
+      200,
+    )
+  })
 })

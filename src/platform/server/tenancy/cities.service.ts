@@ -6,7 +6,7 @@ import type { CityRef } from '../module.ts'
 import * as repo from './cities.repository.ts'
 import { cachedCityDetail, forgetCityDetail } from './city-detail.cache.ts'
 
-export function toCityRef(row: repo.CityRow): CityRef {
+export function toCityRef(row: Pick<repo.CityRow, 'id' | 'code' | 'slug' | 'name' | 'timezone'>): CityRef {
   return { id: row.id, code: row.code, slug: row.slug, name: row.name, timezone: row.timezone }
 }
 
