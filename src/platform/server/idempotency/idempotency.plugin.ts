@@ -8,22 +8,6 @@ import { isReplayed } from './run-write.ts'
 
 const KEY_PATTERN = /^[A-Za-z0-9._-]{8,128}$/
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /**
-     * With `idempotent`: the stored key is looked up by runWrite() inside the write's transaction
-     * instead of before the handler, one round trip less on every write (a bank sampah deposit).
-     * Only for a service that checks nothing before runWrite() which its own first write could
-     * change: a reversal's "already reversed" would refuse the retry instead of answering it.
-     */
-    idempotentInTransaction?: boolean
-  }
-}
-
-/**
- * A route opts in with `config: { idempotent: true }`. The claim is checked here and fulfilled by
- * runWrite() inside the service's transaction.
- */
 /** JSON with object keys sorted, so `{a, b}` and `{b, a}` are the same request. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
@@ -36,6 +20,10 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null)
 }
 
+/**
+ * A route opts in with `config: { idempotent: true }`. The claim is checked here and fulfilled by
+ * runWrite() inside the service's transaction.
+ */
 export function installIdempotency(app: FastifyInstance, options: { db: Db; secret: string }): void {
   const { db, secret } = options
   const claimKey = async (request: FastifyRequest) => {
