@@ -3,7 +3,7 @@ import { cityToday, type ServiceContext } from '../../../platform/server/context
 import type { Tx } from '../../../platform/server/db/client.ts'
 import { AppError } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
-import { upsertValue } from '../../../platform/server/indicators/indicators.repository.ts'
+import { recordComputedValues } from '../../../platform/server/indicators/indicators.service.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
 import { coachedSalesGrowth, microGrowthPercent } from '../domain/indicators.ts'
 import { operatingAt, periodEndOf, type RegistrySpan } from '../domain/registry.ts'
@@ -26,7 +26,7 @@ import {
 
 export interface UmkmIndicatorValue {
   code: string
-  /** Null when the figure has no value (a growth over nothing); nothing is stored then. */
+  /** Null when the figure has no value (a growth over nothing): an earlier value is removed. */
   value: number | null
   sourceNote: string
 }
@@ -126,7 +126,10 @@ export async function computeUmkmValues(tx: Tx, options: { city: CityRef; year: 
   return values
 }
 
-/** Stores computed values (provenance `computed`), replacing the previous computation of that year. */
+/**
+ * Stores computed values (provenance `computed`), replacing the previous computation of that year
+ * whole: a figure that has no value now (a growth over nothing) loses the one computed before.
+ */
 export async function storeUmkmValues(
   tx: Tx,
   options: {
@@ -136,22 +139,16 @@ export async function storeUmkmValues(
     recordedBy: number | null
   },
 ) {
-  for (const item of options.values) {
-    if (item.value === null) continue
-    const definition = UMKM_INDICATORS.find((candidate) => candidate.code === item.code)!
-    await upsertValue(tx, {
-      cityId: options.city.id,
-      indicatorCode: item.code,
-      period: options.year,
-      periodStart: `${options.year}-01-01`,
-      periodEnd: `${options.year}-12-31`,
-      value: String(item.value),
-      provenance: 'computed',
-      sourceNote: item.sourceNote,
-      formulaVersion: definition.formulaVersion,
-      recordedBy: options.recordedBy,
-    })
-  }
+  await recordComputedValues(tx, {
+    cityId: options.city.id,
+    period: options.year,
+    periodKind: 'year',
+    recordedBy: options.recordedBy,
+    values: options.values.map((item) => ({
+      ...item,
+      formulaVersion: UMKM_INDICATORS.find((candidate) => candidate.code === item.code)!.formulaVersion,
+    })),
+  })
 }
 
 /** Computes the UMKM indicators of a year (up to today for the current year) and stores them. */

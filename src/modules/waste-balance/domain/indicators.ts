@@ -91,10 +91,10 @@ export type WasteBalanceIndicator = (typeof WASTE_BALANCE_INDICATORS)[number]['c
 
 const tonnes = (grams: number | null) => (grams === null ? null : grams / 1_000_000)
 
-/** A year's balance as indicator values; a figure without a value (no estimate) is left out, never 0. */
-export function indicatorValuesOf(balance: CityBalance): { code: WasteBalanceIndicator; value: number }[] {
+/** Every figure of a balance by indicator code; null where it has no value (no estimate), never 0. */
+export function indicatorFiguresOf(balance: CityBalance): Record<WasteBalanceIndicator, number | null> {
   const { figures, estimate } = balance
-  const values: Record<WasteBalanceIndicator, number | null> = {
+  return {
     waste_timbulan_tpd: tonnes(estimate?.perDay ?? null),
     waste_timbulan_tpy: tonnes(figures.timbulan),
     waste_pengurangan_t: tonnes(figures.reduction),
@@ -107,7 +107,11 @@ export function indicatorValuesOf(balance: CityBalance): { code: WasteBalanceInd
     waste_recycling_rate_pct: figures.percent.recyclingRate,
     sdg_11_6_1_pct: figures.percent.sdg1161,
   }
-  return Object.entries(values)
+}
+
+/** A year's balance as indicator values; a figure without a value (no estimate) is left out, never 0. */
+export function indicatorValuesOf(balance: CityBalance): { code: WasteBalanceIndicator; value: number }[] {
+  return Object.entries(indicatorFiguresOf(balance))
     .filter((entry): entry is [WasteBalanceIndicator, number] => entry[1] !== null)
     .map(([code, value]) => ({ code, value }))
 }

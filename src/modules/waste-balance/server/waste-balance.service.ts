@@ -8,7 +8,7 @@ import type { CityRef } from '../../../platform/server/module.ts'
 import { findCityByCodeOrSlug } from '../../../platform/server/tenancy/cities.repository.ts'
 import { facilityPeriodTotals, ledgerGroups } from '../../waste/index.ts'
 import { buildBalance, type CityBalance } from '../domain/balance.ts'
-import { districtIndicatorValuesOf, indicatorValuesOf } from '../domain/indicators.ts'
+import { districtIndicatorValuesOf, indicatorFiguresOf, indicatorValuesOf } from '../domain/indicators.ts'
 import { type BalancePeriod, balancePeriod, elapsedPeriod } from '../domain/periods.ts'
 import { nationalTarget, progressAgainst, type YearTarget } from '../domain/targets.ts'
 import type { BalancePart } from '../domain/terminal-flows.ts'
@@ -253,6 +253,8 @@ export async function publishIndicators(context: ServiceContext, options: { city
   const published: {
     period: BalancePeriod
     values: ReturnType<typeof indicatorValuesOf>
+    /** Every figure, null where it has no value: publishing again removes a value that no longer holds. */
+    figures: { code: string; value: number | null }[]
     districts: ReturnType<typeof districtIndicatorValuesOf>
   }[] = []
   for (const period of [year, ...parts]) {
@@ -260,16 +262,19 @@ export async function publishIndicators(context: ServiceContext, options: { city
     const values = indicatorValuesOf(balance).filter(
       (value) => period.kind === 'year' || value.code !== 'waste_timbulan_tpy',
     )
-    published.push({ period, values, districts: districtIndicatorValuesOf(balance) })
+    const figures = Object.entries(indicatorFiguresOf(balance))
+      .filter(([code]) => period.kind === 'year' || code !== 'waste_timbulan_tpy')
+      .map(([code, value]) => ({ code, value }))
+    published.push({ period, values, figures, districts: districtIndicatorValuesOf(balance) })
   }
   await runWrite(context, async (tx) => {
-    for (const { period, values, districts } of published) {
+    for (const { period, figures, districts } of published) {
       // The city's values and, for B and C, one per kecamatan: together they replace what was there.
       await recordComputedValues(tx, {
         cityId: options.city.id,
         period: period.period,
         periodKind: period.kind,
-        values: [...values, ...districts].map((value) => ({
+        values: [...figures, ...districts].map((value) => ({
           ...value,
           formulaVersion: FORMULA_VERSION,
           sourceNote: 'Dihitung dari buku besar aliran sampah Sinergi dan estimasi timbulan kota',

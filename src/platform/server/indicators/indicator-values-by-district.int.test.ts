@@ -59,6 +59,20 @@ describe('indicator values per kecamatan', () => {
     return response
   }
 
+  it('removes a computed value that has no value any more, instead of keeping it stale or writing 0', async () => {
+    await record(batu, '2024', [value('sdg_11_6_1_pct', 55.5), value('waste_timbulan_tpd', 3)])
+    await record(batu, '2024', [
+      { code: 'sdg_11_6_1_pct', value: null, formulaVersion: 'test-1', sourceNote: 'uji' },
+      value('waste_timbulan_tpd', 4),
+    ])
+    const periods = async (code: string) =>
+      ((await read(code)).json().values as { period: string; value: number }[]).filter(
+        (row) => row.period === '2024',
+      )
+    expect(await periods('sdg_11_6_1_pct')).toEqual([])
+    expect(await periods('waste_timbulan_tpd')).toEqual([expect.objectContaining({ value: 4 })])
+  })
+
   it('replaces a code’s city and kecamatan values: a kecamatan left out loses its stale value', async () => {
     await record(batu, '2025', [
       value('waste_penanganan_t', 100),

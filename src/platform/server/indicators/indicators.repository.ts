@@ -172,11 +172,35 @@ export async function cityDistrictCodes(db: DbOrTx, cityId: number, codes: strin
  */
 export async function replaceValues(
   db: DbOrTx,
-  scope: { cityId: number; period: string; provenance: IndicatorValueRow['provenance'] },
+  scope: {
+    cityId: number
+    period: string
+    provenance: IndicatorValueRow['provenance']
+    /** The codes whose earlier rows are replaced: those of `rows`, and codes that now have no value. */
+    codes: string[]
+  },
   rows: (typeof indicatorValues.$inferInsert)[],
 ): Promise<void> {
-  if (rows.length === 0) return
-  const written = await db
+  if (scope.codes.length === 0) return
+  const written = rows.length === 0 ? [] : await writeValues(db, rows)
+  await db.delete(indicatorValues).where(
+    and(
+      eq(indicatorValues.cityId, scope.cityId),
+      eq(indicatorValues.period, scope.period),
+      eq(indicatorValues.provenance, scope.provenance),
+      inArray(indicatorValues.indicatorCode, scope.codes),
+      written.length === 0
+        ? undefined
+        : notInArray(
+            indicatorValues.id,
+            written.map((row) => row.id),
+          ),
+    ),
+  )
+}
+
+function writeValues(db: DbOrTx, rows: (typeof indicatorValues.$inferInsert)[]) {
+  return db
     .insert(indicatorValues)
     .values(rows)
     .onConflictDoUpdate({
@@ -198,16 +222,4 @@ export async function replaceValues(
       },
     })
     .returning({ id: indicatorValues.id })
-  await db.delete(indicatorValues).where(
-    and(
-      eq(indicatorValues.cityId, scope.cityId),
-      eq(indicatorValues.period, scope.period),
-      eq(indicatorValues.provenance, scope.provenance),
-      inArray(indicatorValues.indicatorCode, [...new Set(rows.map((row) => row.indicatorCode))]),
-      notInArray(
-        indicatorValues.id,
-        written.map((row) => row.id),
-      ),
-    ),
-  )
 }

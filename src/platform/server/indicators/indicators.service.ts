@@ -148,10 +148,14 @@ export async function recordManualValue(
   })
 }
 
-/** One value a module writes; without `districtCode` (or with null) it is the whole city's. */
+/**
+ * One value a module writes; without `districtCode` (or with null) it is the whole city's. A `value`
+ * of null says the figure has no value now (e.g. a share without its denominator): the earlier one
+ * is removed, never kept stale nor written as 0.
+ */
 export interface ComputedValue {
   code: string
-  value: number
+  value: number | null
   formulaVersion: string
   sourceNote: string
   /** A kecamatan of the city (Kemendagri code, e.g. `35.79.01`). */
@@ -163,8 +167,9 @@ export interface ComputedValue {
  * transaction. For every indicator code present in `values`, the set REPLACES that code's earlier
  * values of the same city, period and provenance, city row and kecamatan rows alike: a kecamatan
  * missing from the set loses its stale value. Codes not present, and other provenances (a manual
- * value above all), are left as they are. A kecamatan of another city, or the same code and
- * kecamatan twice, is a programming error and throws.
+ * value above all), are left as they are; a code given only with a null value loses its rows.
+ * A kecamatan of another city, or the same code and kecamatan twice, is a programming error and
+ * throws.
  */
 export async function recordComputedValues(
   tx: Tx,
@@ -195,21 +200,24 @@ export async function recordComputedValues(
     throw new Error(`Kecamatan ${foreign.join(', ')} not of city ${options.cityId}`)
   }
   const provenance = options.provenance ?? 'computed'
+  const codes = [...new Set(options.values.map((value) => value.code))]
   await repo.replaceValues(
     tx,
-    { cityId: options.cityId, period: options.period, provenance },
-    options.values.map((value) => ({
-      cityId: options.cityId,
-      indicatorCode: value.code,
-      period: options.period,
-      periodStart: range.start,
-      periodEnd: range.end,
-      districtCode: value.districtCode ?? null,
-      value: String(value.value),
-      provenance,
-      sourceNote: value.sourceNote,
-      formulaVersion: value.formulaVersion,
-      recordedBy: options.recordedBy,
-    })),
+    { cityId: options.cityId, period: options.period, provenance, codes },
+    options.values
+      .flatMap((value) => (value.value === null ? [] : [{ ...value, value: value.value }]))
+      .map((value) => ({
+        cityId: options.cityId,
+        indicatorCode: value.code,
+        period: options.period,
+        periodStart: range.start,
+        periodEnd: range.end,
+        districtCode: value.districtCode ?? null,
+        value: String(value.value),
+        provenance,
+        sourceNote: value.sourceNote,
+        formulaVersion: value.formulaVersion,
+        recordedBy: options.recordedBy,
+      })),
   )
 }
