@@ -47,11 +47,23 @@ export class UmkmBusinessFormPage {
     await expect(this.heading).toBeVisible()
   }
 
-  async fill(values: { name: string; kbliCode: string; nib: string; ownerName: string; products: string }) {
+  async fill(values: {
+    name: string
+    kbliCode: string
+    nib: string
+    ownerName: string
+    products: string
+    startedYear?: string
+    startedMonth?: string
+  }) {
     await this.page.getByRole('textbox', { name: 'Nama usaha' }).fill(values.name)
     await this.page.getByRole('textbox', { name: 'Kode KBLI' }).fill(values.kbliCode)
     await this.nib.fill(values.nib)
     await this.page.getByRole('textbox', { name: 'Produk' }).fill(values.products)
+    if (values.startedYear)
+      await this.page.getByRole('textbox', { name: 'Tahun mulai beroperasi' }).fill(values.startedYear)
+    if (values.startedMonth)
+      await this.page.getByLabel('Bulan mulai beroperasi').selectOption({ label: values.startedMonth })
     await this.page.getByRole('textbox', { name: 'Nama pemilik' }).fill(values.ownerName)
   }
 

@@ -25,6 +25,8 @@ test('UMKM staff register a business, correct a bad NIB, and find it in the regi
     nib: '91200012345',
     ownerName: 'Ayu Lestari',
     products: 'Keripik kentang dan apel',
+    startedYear: '2019',
+    startedMonth: 'Maret',
   }
 
   await test.step('a 11-digit NIB is refused next to the field, in Indonesian', async () => {
@@ -41,6 +43,7 @@ test('UMKM staff register a business, correct a bad NIB, and find it in the regi
     const detail = new UmkmBusinessPage(page)
     await detail.verifyOnPage(business.name)
     await detail.expectConfirmation(`${business.name} didaftarkan.`)
+    await expect(page.getByText('Maret 2019')).toBeVisible()
     await expect(page.getByText('Belum ada angka usaha, jadi skala belum bisa diturunkan.')).toBeVisible()
     await detail.addLicence({ kind: 'P-IRT', number: '2063579010099-26', expiresOn: '2031-11-27' })
     await expect(page.getByRole('cell', { name: '2063579010099-26', exact: true })).toBeVisible()

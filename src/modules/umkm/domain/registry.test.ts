@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkClosure, hadStartedBy, operatingAt, periodEndOf } from './registry.ts'
+import { checkClosure, checkStart, hadStartedBy, operatingAt, periodEndOf } from './registry.ts'
 
 const open = { startedYear: null, startedMonth: null, closedOn: null }
 const END_2025 = '2025-12-31'
@@ -76,5 +76,32 @@ describe('the end of a year', () => {
   it('is 31 December, or today for the year still running', () => {
     expect(periodEndOf('2025', '2026-11-28')).toBe('2025-12-31')
     expect(periodEndOf('2026', '2026-11-28')).toBe('2026-11-28')
+  })
+})
+
+describe('checkStart', () => {
+  const today = '2026-11-28'
+  const at = (startedYear: number | null, startedMonth: number | null, closedOn: string | null = null) =>
+    checkStart({ startedYear, startedMonth, closedOn }, today).map(
+      (problem) => `${problem.field} ${problem.code}`,
+    )
+
+  it('takes this month and anything before it, and no start at all', () => {
+    expect(at(2026, 11)).toEqual([])
+    expect(at(2026, null)).toEqual([])
+    expect(at(1998, 1)).toEqual([])
+    expect(at(null, null)).toEqual([])
+  })
+
+  it('refuses next month, next year, and a month without its year', () => {
+    expect(at(2026, 12)).toEqual(['/body/startedMonth umkm.started_in_future'])
+    expect(at(2027, null)).toEqual(['/body/startedYear umkm.started_in_future'])
+    expect(at(null, 5)).toEqual(['/body/startedMonth umkm.started_month_without_year'])
+  })
+
+  it('refuses a start after the month a closed business closed in', () => {
+    expect(at(2025, 8, '2025-08-30')).toEqual([])
+    expect(at(2025, 9, '2025-08-30')).toEqual(['/body/startedMonth umkm.started_after_closure'])
+    expect(at(2026, null, '2025-08-30')).toEqual(['/body/startedYear umkm.started_after_closure'])
   })
 })

@@ -91,3 +91,29 @@ export function checkClosure(
 export function periodEndOf(year: string, today: string): string {
   return year === today.slice(0, 4) ? today : `${year}-12-31`
 }
+
+export interface StartProblem {
+  field: '/body/startedYear' | '/body/startedMonth'
+  code: 'umkm.started_in_future' | 'umkm.started_month_without_year' | 'umkm.started_after_closure'
+}
+
+/**
+ * The start of operation as typed on the form: a month needs its year; neither lies after today in
+ * the city (this month is allowed), nor after the day a closed business closed.
+ */
+export function checkStart(
+  span: Pick<RegistrySpan, 'startedYear' | 'startedMonth' | 'closedOn'>,
+  today: string,
+): StartProblem[] {
+  const { startedYear: year, startedMonth: month } = span
+  if (year === null) {
+    return month === null ? [] : [{ field: '/body/startedMonth', code: 'umkm.started_month_without_year' }]
+  }
+  const latest = span.closedOn && span.closedOn < today ? span.closedOn : today
+  const code = latest === today ? 'umkm.started_in_future' : 'umkm.started_after_closure'
+  if (year > yearOf(latest)) return [{ field: '/body/startedYear', code }]
+  if (year === yearOf(latest) && month !== null && month > monthOf(latest)) {
+    return [{ field: '/body/startedMonth', code }]
+  }
+  return []
+}

@@ -139,6 +139,41 @@ describe('UMKM registry', () => {
     expect(await countAuditRows(t)).toBe(before)
   })
 
+  it('records when a business started operating, refusing a future year and a month without its year', async () => {
+    const before = await countAuditRows(t)
+    // Two years ahead: whatever day the test runs, that is after this month in Batu.
+    const future = await create(staffBatu, {
+      ...keripik,
+      nib: null,
+      startedYear: new Date().getFullYear() + 2,
+    })
+    expect(future.statusCode).toBe(400)
+    expect(future.json().errors).toEqual([
+      expect.objectContaining({ field: '/body/startedYear', code: 'umkm.started_in_future' }),
+    ])
+    const monthOnly = await create(staffBatu, { ...keripik, nib: null, startedMonth: 6 })
+    expect(monthOnly.json().errors).toEqual([
+      expect.objectContaining({ field: '/body/startedMonth', code: 'umkm.started_month_without_year' }),
+    ])
+    expect(await countAuditRows(t)).toBe(before)
+
+    const created = await create(staffBatu, {
+      ...keripik,
+      nib: null,
+      name: 'Sari Apel 2015',
+      startedYear: 2015,
+    })
+    expect(created.json()).toMatchObject({ startedYear: 2015, startedMonth: null })
+    // A month alone on an edit reads the year already stored.
+    const edited = await staffBatu.request({
+      method: 'PATCH',
+      url: `${BASE}/${created.json().id}`,
+      payload: { startedMonth: 6 },
+    })
+    expect(edited.statusCode, edited.body).toBe(200)
+    expect(edited.json()).toMatchObject({ startedYear: 2015, startedMonth: 6 })
+  })
+
   it('refuses a second business with the same NIB in the city', async () => {
     const duplicate = await create(staffBatu, { ...keripik, name: 'Keripik Apel Kembar' })
     expect(duplicate.statusCode).toBe(409)

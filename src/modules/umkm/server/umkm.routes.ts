@@ -64,6 +64,8 @@ function presentBusiness(row: BusinessRow, place: Place, canSeePersonalData: boo
       disabledFemale: row.workersDisabledFemale,
     },
     selfReportedScale: row.selfReportedScale,
+    startedYear: row.startedYear,
+    startedMonth: row.startedMonth,
     closedOn: row.closedOn,
     closureReason: row.closureReason,
     isSampleData: row.isSampleData,

@@ -79,6 +79,10 @@ export const BusinessSchema = Type.Object({
   products: nullable(Type.String()),
   workers: WorkersSchema,
   selfReportedScale: nullable(ScaleSchema),
+  startedYear: nullable(
+    Type.Integer({ description: 'Year the business started operating (SIDT tahun_mulai_operasi)' }),
+  ),
+  startedMonth: nullable(Type.Integer({ description: 'Its month, 1–12, when known' })),
   ...closure,
   isSampleData: Type.Boolean({ description: 'Generated demo record, not real data' }),
 })
@@ -165,6 +169,8 @@ const editable = {
   workersDisabledMale: Type.Optional(HeadcountSchema),
   workersDisabledFemale: Type.Optional(HeadcountSchema),
   selfReportedScale: Type.Optional(nullable(ScaleSchema)),
+  startedYear: Type.Optional(nullable(Type.Integer({ minimum: 1900, maximum: 2100, examples: [2015] }))),
+  startedMonth: Type.Optional(nullable(Type.Integer({ minimum: 1, maximum: 12, examples: [6] }))),
 }
 
 const NameSchema = Type.String({ minLength: 2, maxLength: 160 })

@@ -12,6 +12,7 @@ import {
   kbliErrorCode,
   normaliseNib,
 } from '../domain/identifiers.ts'
+import { checkStart } from '../domain/registry.ts'
 import {
   currentScales,
   type DerivedScale,
@@ -48,6 +49,8 @@ export interface BusinessInput {
   workersDisabledMale?: number
   workersDisabledFemale?: number
   selfReportedScale?: Scale | null
+  startedYear?: number | null
+  startedMonth?: number | null
 }
 
 export interface FiguresInput {
@@ -71,9 +74,17 @@ function snapshot(row: repo.BusinessRow) {
 }
 
 /** The rules on identifiers and places, all at once, each next to its field. */
-async function checkBusiness(tx: Tx, options: { city: CityRef; input: Partial<BusinessInput> }) {
+async function checkBusiness(
+  tx: Tx,
+  options: {
+    city: CityRef
+    input: Partial<BusinessInput>
+    /** The start as it will be stored, with today in the city, when the input changes it. */
+    start?: { span: Parameters<typeof checkStart>[0]; today: string }
+  },
+) {
   const { city, input } = options
-  const problems: FieldProblem[] = []
+  const problems: FieldProblem[] = options.start ? checkStart(options.start.span, options.start.today) : []
   if (input.nib !== undefined && input.nib !== null && !isValidNib(normaliseNib(input.nib))) {
     problems.push({ field: '/body/nib', code: 'umkm.nib_invalid', params: { value: input.nib } })
   }
@@ -202,7 +213,17 @@ export async function createBusiness(
   assertCanEditUmkm(context.access, { actor: context.actor!, cityId: options.city.id })
   try {
     return await runWrite(context, async (tx) => {
-      await checkBusiness(tx, options)
+      await checkBusiness(tx, {
+        ...options,
+        start: {
+          span: {
+            startedYear: options.input.startedYear ?? null,
+            startedMonth: options.input.startedMonth ?? null,
+            closedOn: null,
+          },
+          today: cityToday(context, options.city),
+        },
+      })
       const row = await repo.insertBusiness(tx, {
         ...columnsOf(options.input),
         name: options.input.name.trim(),
@@ -247,7 +268,23 @@ export async function updateBusiness(
           : before.longitude === null
             ? null
             : Number(before.longitude)
-      await checkBusiness(tx, { city: options.city, input: { ...options.input, latitude, longitude } })
+      const changesStart = options.input.startedYear !== undefined || options.input.startedMonth !== undefined
+      await checkBusiness(tx, {
+        city: options.city,
+        input: { ...options.input, latitude, longitude },
+        start: changesStart
+          ? {
+              span: {
+                startedYear:
+                  options.input.startedYear !== undefined ? options.input.startedYear : before.startedYear,
+                startedMonth:
+                  options.input.startedMonth !== undefined ? options.input.startedMonth : before.startedMonth,
+                closedOn: before.closedOn,
+              },
+              today: cityToday(context, options.city),
+            }
+          : undefined,
+      })
       const after = await repo.updateBusiness(tx, {
         cityId: options.city.id,
         id: before.id,

@@ -143,7 +143,37 @@ export function BusinessFields({ kit }: { kit: FormKit }) {
         ]}
         error={kit.errorOf('selfReportedScale')}
       />
+      <StartFields kit={kit} />
     </Section>
+  )
+}
+
+/** When the business started operating: the registry counts a past year with the businesses operating then. */
+function StartFields({ kit }: { kit: FormKit }) {
+  const { t, i18n } = useTranslation('umkm')
+  const monthName = (month: number) =>
+    new Date(Date.UTC(2000, month - 1, 1)).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'id-ID', {
+      month: 'long',
+      timeZone: 'UTC',
+    })
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2 }}>
+      <FieldText kit={kit} name="startedYear" inputMode="numeric" hint={t('form.startedYearHint')} />
+      <NativeSelect
+        id={fieldId(kit.form, 'startedMonth')}
+        label={kit.labels.startedMonth}
+        value={kit.values.startedMonth}
+        onChange={(event) => kit.set('startedMonth', event.currentTarget.value)}
+        data={[
+          { value: '', label: t('form.notStated') },
+          ...Array.from({ length: 12 }, (_, index) => ({
+            value: String(index + 1),
+            label: monthName(index + 1),
+          })),
+        ]}
+        error={kit.errorOf('startedMonth')}
+      />
+    </SimpleGrid>
   )
 }
 

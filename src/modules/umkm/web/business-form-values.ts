@@ -14,6 +14,7 @@ export const TEXT_FIELDS = [
   'latitude',
   'longitude',
   'products',
+  'startedYear',
 ] as const
 export const WORKER_FIELDS = [
   'workersPaidMale',
@@ -26,7 +27,12 @@ export const WORKER_FIELDS = [
 export type TextField = (typeof TEXT_FIELDS)[number]
 export type WorkerField = (typeof WORKER_FIELDS)[number]
 export type Values = Record<TextField, string> &
-  Record<WorkerField, number | string> & { villageCode: string | null; selfReportedScale: string }
+  Record<WorkerField, number | string> & {
+    villageCode: string | null
+    selfReportedScale: string
+    /** '' or 1–12. */
+    startedMonth: string
+  }
 
 export function initialValues(business?: Business): Values {
   const w = business?.workers
@@ -52,7 +58,16 @@ export function initialValues(business?: Business): Values {
     workersDisabledMale: w?.disabledMale ?? 0,
     workersDisabledFemale: w?.disabledFemale ?? 0,
     selfReportedScale: business?.selfReportedScale ?? '',
+    startedYear: text(business?.startedYear),
+    startedMonth: text(business?.startedMonth),
   }
+}
+
+/** A 4-digit year as typed, null when empty, NaN when it is not one. */
+export function parseYear(value: string): number | null {
+  const trimmed = value.trim()
+  if (trimmed === '') return null
+  return /^\d{4}$/.test(trimmed) ? Number(trimmed) : Number.NaN
 }
 
 const optionalText = (value: string) => value.trim() || null
@@ -76,5 +91,7 @@ export function bodyOf(values: Values, isMasked: boolean): BusinessInput {
     products: optionalText(values.products),
     ...workers,
     selfReportedScale: (values.selfReportedScale || null) as Scale | null,
+    startedYear: parseYear(values.startedYear),
+    startedMonth: values.startedMonth ? Number(values.startedMonth) : null,
   }
 }

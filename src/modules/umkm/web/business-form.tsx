@@ -16,6 +16,7 @@ import {
 import {
   bodyOf,
   initialValues,
+  parseYear,
   TEXT_FIELDS,
   type TextField,
   type Values,
@@ -36,6 +37,7 @@ function useClientCheck(isMasked: boolean) {
     for (const name of ['latitude', 'longitude'] as const) {
       if (Number.isNaN(parseCoordinate(values[name]))) found[name] = t('form.notANumber')
     }
+    if (Number.isNaN(parseYear(values.startedYear))) found.startedYear = t('form.startedYearInvalid')
     return found
   }
 }
@@ -52,7 +54,7 @@ export function BusinessForm({ city, business }: { city: string; business?: Busi
   const key = useRef(newIdempotencyKey())
   const isMasked = business?.personalDataMasked ?? false
   const check = useClientCheck(isMasked)
-  const names = [...TEXT_FIELDS, ...WORKER_FIELDS, 'villageCode', 'selfReportedScale']
+  const names = [...TEXT_FIELDS, ...WORKER_FIELDS, 'villageCode', 'selfReportedScale', 'startedMonth']
   const kit: FormKit = {
     form: business ? `business-${business.id}` : 'business-new',
     values,

@@ -13,6 +13,16 @@ import { BusinessScales } from './business-scales.tsx'
 import { type Business, useBusiness } from './umkm.api.ts'
 import { placeOf, SampleDataBadge, type SavedState, SummaryList, useCanEditUmkm } from './umkm-labels.tsx'
 
+/** "Juni 2015", "2015", or null when the start is not known. */
+function startedOf(business: Business, language: string): string | null {
+  if (business.startedYear === null) return null
+  if (business.startedMonth === null) return String(business.startedYear)
+  return new Date(Date.UTC(business.startedYear, business.startedMonth - 1, 1)).toLocaleDateString(
+    language === 'en' ? 'en-GB' : 'id-ID',
+    { month: 'long', year: 'numeric', timeZone: 'UTC' },
+  )
+}
+
 function BusinessDetails({ business }: { business: Business }) {
   const { t } = useTranslation('umkm')
   const language = currentLanguage()
@@ -31,6 +41,7 @@ function BusinessDetails({ business }: { business: Business }) {
         { label: t('detail.kbli'), value: `${business.kbli.code}${kbliTitle ? ` — ${kbliTitle}` : ''}` },
         { label: t('detail.nib'), value: orMissing(business.nib) },
         { label: t('detail.products'), value: orMissing(business.products) },
+        { label: t('detail.started'), value: orMissing(startedOf(business, language)) },
         { label: t('detail.ownerName'), value: business.owner.name },
         { label: t('detail.ownerNik'), value: orMissing(business.owner.nik) },
         { label: t('detail.ownerPhone'), value: orMissing(business.owner.phone) },

@@ -8408,6 +8408,8 @@ export interface paths {
                         workersDisabledMale?: number;
                         workersDisabledFemale?: number;
                         selfReportedScale?: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                        startedYear?: number | null;
+                        startedMonth?: number | null;
                     };
                 };
             };
@@ -8457,6 +8459,8 @@ export interface paths {
                                 disabledFemale: number;
                             };
                             selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            startedYear: number | null;
+                            startedMonth: number | null;
                             /** @description The day the business stopped operating, in the city's calendar; null while it operates */
                             closedOn: string | null;
                             closureReason: string | null;
@@ -8737,6 +8741,8 @@ export interface paths {
                                 disabledFemale: number;
                             };
                             selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            startedYear: number | null;
+                            startedMonth: number | null;
                             /** @description The day the business stopped operating, in the city's calendar; null while it operates */
                             closedOn: string | null;
                             closureReason: string | null;
@@ -8936,6 +8942,8 @@ export interface paths {
                         workersDisabledMale?: number;
                         workersDisabledFemale?: number;
                         selfReportedScale?: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                        startedYear?: number | null;
+                        startedMonth?: number | null;
                     };
                 };
             };
@@ -8985,6 +8993,8 @@ export interface paths {
                                 disabledFemale: number;
                             };
                             selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            startedYear: number | null;
+                            startedMonth: number | null;
                             /** @description The day the business stopped operating, in the city's calendar; null while it operates */
                             closedOn: string | null;
                             closureReason: string | null;
@@ -9305,6 +9315,8 @@ export interface paths {
                                 disabledFemale: number;
                             };
                             selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            startedYear: number | null;
+                            startedMonth: number | null;
                             /** @description The day the business stopped operating, in the city's calendar; null while it operates */
                             closedOn: string | null;
                             closureReason: string | null;
@@ -9599,6 +9611,8 @@ export interface paths {
                                 disabledFemale: number;
                             };
                             selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            startedYear: number | null;
+                            startedMonth: number | null;
                             /** @description The day the business stopped operating, in the city's calendar; null while it operates */
                             closedOn: string | null;
                             closureReason: string | null;
@@ -9892,6 +9906,8 @@ export interface paths {
                                 disabledFemale: number;
                             };
                             selfReportedScale: ("mikro" | "kecil" | "menengah" | "besar") | null;
+                            startedYear: number | null;
+                            startedMonth: number | null;
                             /** @description The day the business stopped operating, in the city's calendar; null while it operates */
                             closedOn: string | null;
                             closureReason: string | null;
