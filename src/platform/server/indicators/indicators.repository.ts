@@ -128,6 +128,15 @@ export async function findValue(
   return row
 }
 
+/** indicator_values_period_key: one value per city, indicator, period, provenance and kecamatan. */
+const VALUE_KEY = [
+  indicatorValues.cityId,
+  indicatorValues.indicatorCode,
+  indicatorValues.period,
+  indicatorValues.provenance,
+  indicatorValues.districtCode,
+]
+
 export async function upsertValue(
   db: DbOrTx,
   values: typeof indicatorValues.$inferInsert,
@@ -136,13 +145,7 @@ export async function upsertValue(
     .insert(indicatorValues)
     .values(values)
     .onConflictDoUpdate({
-      target: [
-        indicatorValues.cityId,
-        indicatorValues.indicatorCode,
-        indicatorValues.period,
-        indicatorValues.provenance,
-        indicatorValues.districtCode,
-      ],
+      target: VALUE_KEY,
       set: {
         value: values.value,
         sourceNote: values.sourceNote,
@@ -204,13 +207,7 @@ function writeValues(db: DbOrTx, rows: (typeof indicatorValues.$inferInsert)[]) 
     .insert(indicatorValues)
     .values(rows)
     .onConflictDoUpdate({
-      target: [
-        indicatorValues.cityId,
-        indicatorValues.indicatorCode,
-        indicatorValues.period,
-        indicatorValues.provenance,
-        indicatorValues.districtCode,
-      ],
+      target: VALUE_KEY,
       set: {
         value: sql`excluded.value`,
         periodStart: sql`excluded.period_start`,
