@@ -212,16 +212,13 @@ export function listPrices(db: DbOrTx, bank: Bank) {
 /**
  * What a deposit needs to know, in one round trip: the nasabah of this bank; the price rows of the
  * deposited sub-materials, the bank's own and its induk's (followInduk decides between them); and
- * the ids of the two accounts a deposit posts to (null until first used). Undefined: no such
- * nasabah at this bank.
+ * the ids of the two accounts a deposit posts to (null until first used). Built once per database
+ * and reused (depositContextQuery): it runs on every deposit.
  */
-export async function findDepositContext(
-  db: DbOrTx,
-  bank: Bank & { parentFacilityId: number | null; publicId: string; subMaterials: string[] },
-) {
-  const { cityId, bankFacilityId, parentFacilityId } = bank
-  const banks = parentFacilityId === null ? [bankFacilityId] : [bankFacilityId, parentFacilityId]
-  const [row] = await db
+function buildDepositContextQuery(db: DbOrTx) {
+  const cityId = sql.placeholder('cityId')
+  const bankFacilityId = sql.placeholder('bankFacilityId')
+  return db
     .select({
       nasabah: {
         id: nasabah.id,
@@ -238,29 +235,56 @@ export async function findDepositContext(
         select a.id from ${accounts} a
          where a.city_id = ${cityId} and a.bank_facility_id = ${bankFacilityId}
            and a.kind = 'purchases' and a.nasabah_id is null)`,
+      // One text whatever the request: the induk is null for a bank without one, the materials
+      // are one array parameter.
       prices: sql<(PriceRow & { bankFacilityId: number })[]>`(
         select coalesce(json_agg(json_build_object(
                  'bankFacilityId', p.bank_facility_id, 'subMaterial', p.sub_material,
                  'pricePerKgRupiah', p.price_per_kg_rupiah, 'effectiveFrom', p.effective_from)), '[]'::json)
           from ${prices} p
          where p.city_id = ${cityId}
-           and p.bank_facility_id in (${sql.join(
-             banks.map((id) => sql`${id}`),
-             sql`, `,
-           )})
-           and p.sub_material in (${sql.join(
-             [...new Set(bank.subMaterials)].map((subMaterial) => sql`${subMaterial}`),
-             sql`, `,
-           )}))`,
+           and p.bank_facility_id in (${bankFacilityId}, ${sql.placeholder('parentFacilityId')})
+           and p.sub_material = any(${sql.placeholder('subMaterials')}::text[]))`,
     })
     .from(nasabah)
     .where(
       and(
         eq(nasabah.cityId, cityId),
         eq(nasabah.bankFacilityId, bankFacilityId),
-        eq(nasabah.publicId, bank.publicId),
+        eq(nasabah.publicId, sql.placeholder('publicId')),
       ),
     )
+    .prepare('') // No name of its own: db/client.ts names recurring texts (or not, behind a pooler).
+}
+
+/**
+ * Drizzle builds a query's text on every call, a visible share of the app's CPU per deposit; a
+ * prepared query keeps the text and only fills in the values.
+ */
+const depositContextQueries = new WeakMap<DbOrTx, ReturnType<typeof buildDepositContextQuery>>()
+
+function depositContextQuery(db: DbOrTx) {
+  let query = depositContextQueries.get(db)
+  if (!query) {
+    query = buildDepositContextQuery(db)
+    depositContextQueries.set(db, query)
+  }
+  return query
+}
+
+/** The deposit's context (see buildDepositContextQuery); undefined: no such nasabah at this bank. */
+export async function findDepositContext(
+  db: DbOrTx,
+  bank: Bank & { parentFacilityId: number | null; publicId: string; subMaterials: string[] },
+) {
+  const { cityId, bankFacilityId, parentFacilityId } = bank
+  const [row] = await depositContextQuery(db).execute({
+    cityId,
+    bankFacilityId,
+    parentFacilityId,
+    publicId: bank.publicId,
+    subMaterials: [...new Set(bank.subMaterials)],
+  })
   if (!row) return undefined
   const own = row.prices.filter((price) => price.bankFacilityId === bankFacilityId)
   const induk = row.prices.filter((price) => price.bankFacilityId !== bankFacilityId)

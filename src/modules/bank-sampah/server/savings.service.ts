@@ -168,8 +168,11 @@ export async function deposit(
       after: { nasabah: nasabah.publicId, date, totalRupiah: total, lines: priced },
     })
     // Source → this bank sampah, one flow a line: the waste ledger sees what the passbook sees.
+    // Checked (and the bank's facility locked) now; inserted with the audit rows at the commit,
+    // since nothing below reads the flows.
     await recordFlowInTransaction(tx, context, {
       module: 'bank-sampah',
+      atCommit: true,
       city: target.city,
       inputs: priced.map((line, index) => ({
         publicId: flowPublicIds[index]!,

@@ -89,6 +89,11 @@ export async function insertFlowRows(db: DbOrTx, values: (NewFlow & { publicId: 
   return values.map((value) => byPublicId.get(value.publicId)!)
 }
 
+/** The same insert as a statement to send later (sendWithCommit), returning nothing. */
+export function flowRowsInsert(db: DbOrTx, values: (NewFlow & { publicId: string })[]): SQL {
+  return db.insert(wasteFlows).values(values).getSQL()
+}
+
 /**
  * What a batch of flows refers to, in one round trip: the internal ids of the facilities named
  * by public id, and which of the desa/kelurahan codes belong to the city. With `lock` (inside a

@@ -1,5 +1,5 @@
 import { assertCan } from '../../../platform/server/access/policy.ts'
-import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
+import { recordAudit, sendWithCommit } from '../../../platform/server/audit/audit.service.ts'
 import type { ServiceContext } from '../../../platform/server/context.ts'
 import { cityToday } from '../../../platform/server/context.ts'
 import type { Tx } from '../../../platform/server/db/client.ts'
@@ -103,20 +103,18 @@ function referenceOf(
   return found
 }
 
+interface BatchOptions {
+  city: CityRef
+  inputs: ModuleFlowInput[]
+  isAuthorised?: boolean
+  recordedByModule?: string
+}
+
 /**
- * Checks and writes flows, in order: all of a batch or none. The references of the whole batch
- * are read in one query, and a batch that draws on no stock is written in one statement.
+ * Checks a batch of flows and builds their rows. The references of the whole batch are read in
+ * one query, which also locks every facility of it.
  */
-async function insertChecked(
-  tx: Tx,
-  context: ServiceContext,
-  options: {
-    city: CityRef
-    inputs: ModuleFlowInput[]
-    isAuthorised?: boolean
-    recordedByModule?: string
-  },
-): Promise<repo.FlowRow[]> {
+async function checkBatch(tx: Tx, context: ServiceContext, options: BatchOptions) {
   const { city, inputs } = options
   // Concurrent writes to one facility are serialised (LEDGERS.md): the statement that reads the
   // batch's references also locks every facility of it, so two flows cannot both spend the same
@@ -130,7 +128,7 @@ async function insertChecked(
     lock: true,
   })
   const today = cityToday(context, city)
-  const checked = inputs.map(({ publicId, ...input }) => {
+  return inputs.map(({ publicId, ...input }) => {
     const from = referenceOf(refs, { publicId: input.fromFacilityId, field: 'fromFacilityId' })
     const to = referenceOf(refs, { publicId: input.toFacilityId, field: 'toFacilityId' })
     if (!options.isAuthorised) {
@@ -174,7 +172,34 @@ async function insertChecked(
     }
     return { input, date, drawn: drawsOn(draft), values }
   })
+}
 
+/** The audit row of each flow of a checked batch (its public id is chosen before the insert). */
+async function auditRecorded(
+  tx: Tx,
+  context: ServiceContext,
+  options: { city: CityRef; checked: CheckedBatch },
+) {
+  for (const { input, date, values } of options.checked) {
+    await recordAudit(tx, context, {
+      cityId: options.city.id,
+      action: 'waste_flow.recorded',
+      entityType: 'waste_flow',
+      entityId: values.publicId,
+      after: { ...input, date },
+    })
+  }
+}
+
+type CheckedBatch = Awaited<ReturnType<typeof checkBatch>>
+
+/** Writes a checked batch, in order: all of it or none. A batch that draws on no stock is one statement. */
+async function writeChecked(
+  tx: Tx,
+  context: ServiceContext,
+  options: { city: CityRef; checked: CheckedBatch },
+): Promise<repo.FlowRow[]> {
+  const { city, checked } = options
   let rows: repo.FlowRow[]
   if (checked.every(({ drawn }) => !drawn)) {
     rows = await repo.insertFlowRows(
@@ -189,17 +214,34 @@ async function insertChecked(
       rows.push(await repo.insertFlow(tx, values))
     }
   }
-  for (const [index, row] of rows.entries()) {
-    const { input, date } = checked[index]!
-    await recordAudit(tx, context, {
-      cityId: city.id,
-      action: 'waste_flow.recorded',
-      entityType: 'waste_flow',
-      entityId: row.publicId,
-      after: { ...input, date },
-    })
-  }
+  await auditRecorded(tx, context, options)
   return rows
+}
+
+async function insertChecked(tx: Tx, context: ServiceContext, options: BatchOptions) {
+  return writeChecked(tx, context, { city: options.city, checked: await checkBatch(tx, context, options) })
+}
+
+/**
+ * Checks flows now and sends their insert with the transaction's last statement (sendWithCommit):
+ * one round trip less for a caller that reads nothing of them afterwards. Only a batch that draws
+ * on no stock (intakes) waits: a draw is checked against the rows before it, so it goes in at once.
+ */
+async function queueChecked(tx: Tx, context: ServiceContext, options: BatchOptions): Promise<void> {
+  const { city } = options
+  const checked = await checkBatch(tx, context, options)
+  if (checked.some(({ drawn }) => drawn)) {
+    await writeChecked(tx, context, { city, checked })
+    return
+  }
+  await sendWithCommit(
+    tx,
+    repo.flowRowsInsert(
+      tx,
+      checked.map(({ values }) => values),
+    ),
+  )
+  await auditRecorded(tx, context, { city, checked })
 }
 
 async function reverseChecked(
@@ -296,7 +338,9 @@ export function correctFlow(
  * For another module's write that moves waste as part of its own business event (a bank sampah
  * deposit): inside the caller's transaction, with every ledger rule, but the caller has already
  * checked who may do it. `inputs` records several movements at once (all or none), in order; each
- * may carry the public id its row is to have.
+ * may carry the public id its row is to have. With `atCommit`, intakes are checked now and
+ * inserted with the transaction's last statement (queueChecked): for a caller that reads nothing
+ * of them afterwards, and then there are no rows to return.
  */
 export function recordFlowInTransaction(
   tx: Tx,
@@ -306,19 +350,32 @@ export function recordFlowInTransaction(
 export function recordFlowInTransaction(
   tx: Tx,
   context: ServiceContext,
+  options: { city: CityRef; inputs: ModuleFlowInput[]; module: string; atCommit: true },
+): Promise<undefined>
+export function recordFlowInTransaction(
+  tx: Tx,
+  context: ServiceContext,
   options: { city: CityRef; inputs: ModuleFlowInput[]; module: string },
 ): Promise<repo.FlowRow[]>
 export async function recordFlowInTransaction(
   tx: Tx,
   context: ServiceContext,
-  options: { city: CityRef; module: string } & ({ input: FlowInput } | { inputs: ModuleFlowInput[] }),
-): Promise<repo.FlowRow | repo.FlowRow[]> {
-  const rows = await insertChecked(tx, context, {
+  options: { city: CityRef; module: string; atCommit?: boolean } & (
+    | { input: FlowInput }
+    | { inputs: ModuleFlowInput[] }
+  ),
+): Promise<repo.FlowRow | repo.FlowRow[] | undefined> {
+  const batch = {
     city: options.city,
     inputs: 'inputs' in options ? options.inputs : [options.input],
     isAuthorised: true,
     recordedByModule: options.module,
-  })
+  }
+  if (options.atCommit) {
+    await queueChecked(tx, context, batch)
+    return undefined
+  }
+  const rows = await insertChecked(tx, context, batch)
   return 'inputs' in options ? rows : rows[0]!
 }
 

@@ -37,39 +37,64 @@ function redact(value: unknown): unknown {
 type AuditRow = typeof auditLog.$inferInsert
 
 /**
- * Audit rows a transaction has recorded but not yet written. runWrite() opens the list when its
- * transaction begins and writes it, in one statement, just before the commit: the rows still
- * commit with the write they describe or not at all, without a round trip each.
+ * What a transaction has recorded but not yet written: its audit rows, and writes whose outcome
+ * nothing later in the transaction reads (sendWithCommit). runWrite() opens the list when its
+ * transaction begins and writes it, in one statement, just before the commit: they still commit
+ * with the write they belong to or not at all, without a round trip each.
  */
-const pendingAudit = new WeakMap<Tx, AuditRow[]>()
+interface Pending {
+  rows: AuditRow[]
+  statements: SQL[]
+}
+const pending = new WeakMap<Tx, Pending>()
 
 /** For runWrite(): from now on this transaction's audit rows wait for writePendingAudit(). */
 export function holdAuditUntilCommit(tx: Tx): void {
-  pendingAudit.set(tx, [])
+  pending.set(tx, { rows: [], statements: [] })
+}
+
+/**
+ * A write that travels in the transaction's last statement (as a CTE beside the audit rows) when
+ * the transaction is runWrite()'s, and runs at once otherwise. Only for a statement whose effects
+ * nothing later in the transaction reads: statements in one WITH see the same snapshot, so a
+ * later read would not find the rows. Its failure still fails the statement, so the commit.
+ */
+export async function sendWithCommit(tx: Tx, statement: SQL): Promise<void> {
+  const held = pending.get(tx)
+  if (held) held.statements.push(statement)
+  else await tx.execute(statement)
 }
 
 // A few hundred rows per statement keeps far below PostgreSQL's 65 535 parameters per statement.
 const AUDIT_ROWS_PER_STATEMENT = 500
 
 /**
- * Writes the held rows. When the transaction has one more statement to send anyway, `alongWith`
- * carries the last batch in the same statement (as a CTE), so auditing costs no round trip of its own.
+ * Writes the held rows and statements. When the transaction has one more statement to send anyway,
+ * `alongWith` is the last one and carries the others (as CTEs), so auditing and the held writes
+ * cost no round trip of their own. Data-modifying CTEs all run to completion, and their AFTER
+ * triggers fire at the end of the statement, as they would on their own.
  */
 export async function writePendingAudit(tx: Tx, alongWith?: SQL): Promise<void> {
-  const rows = pendingAudit.get(tx) ?? []
-  pendingAudit.delete(tx)
+  const { rows, statements: held } = pending.get(tx) ?? { rows: [], statements: [] }
+  pending.delete(tx)
   let start = 0
   for (; rows.length - start > AUDIT_ROWS_PER_STATEMENT; start += AUDIT_ROWS_PER_STATEMENT) {
     await tx.insert(auditLog).values(rows.slice(start, start + AUDIT_ROWS_PER_STATEMENT))
   }
   const last = rows.slice(start)
-  if (alongWith && last.length > 0) {
-    await tx.execute(sql`with audit_rows as (${tx.insert(auditLog).values(last).getSQL()}) ${alongWith}`)
-  } else if (alongWith) {
-    await tx.execute(alongWith)
-  } else if (last.length > 0) {
-    await tx.insert(auditLog).values(last)
+  const statements = [
+    ...(last.length > 0 ? [tx.insert(auditLog).values(last).getSQL()] : []),
+    ...held,
+    ...(alongWith ? [alongWith] : []),
+  ]
+  const final = statements.pop()
+  if (!final) return
+  if (statements.length === 0) {
+    await tx.execute(final)
+    return
   }
+  const ctes = statements.map((statement, index) => sql`${sql.raw(`along_${index + 1}`)} as (${statement})`)
+  await tx.execute(sql`with ${sql.join(ctes, sql`, `)} ${final}`)
 }
 
 /** Call inside the transaction of the write it describes: both commit or neither does. */
@@ -85,8 +110,8 @@ export async function recordAudit(tx: Tx, context: ServiceContext, entry: AuditE
     after: redact(entry.after),
     requestId: context.requestId,
   }
-  const pending = pendingAudit.get(tx)
-  if (pending) pending.push(row)
+  const held = pending.get(tx)
+  if (held) held.rows.push(row)
   else await tx.insert(auditLog).values(row)
 }
 
