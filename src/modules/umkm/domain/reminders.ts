@@ -33,25 +33,14 @@ export function whatsappNumber(phone: string | null): string | null {
   return `62${national}`
 }
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-]
-
-function longDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
-  return `${day} ${MONTHS[month - 1]} ${year}`
-}
+// 20 Desember 2026: the owner reads Indonesian, whatever the staff's language.
+const LONG_DATE = new Intl.DateTimeFormat('id-ID', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+const longDate = (iso: string) => LONG_DATE.format(new Date(`${iso}T00:00:00Z`))
 
 /** The message to the owner, in Indonesian; it says whether the licence has already lapsed. */
 export function reminderMessage(options: {

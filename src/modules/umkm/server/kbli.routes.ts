@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { CityParamsSchema, ProblemSchema } from '../../../platform/server/http/schemas.ts'
-import { CURRENT_KBLI, checkKbliCode, kbliErrorCode } from '../domain/identifiers.ts'
-import { lookUpCode } from './kbli.repository.ts'
-import { assertCanReadUmkm } from './umkm.policy.ts'
+import { lookUpKbli } from './kbli.service.ts'
 
 const KbliLookupSchema = Type.Object({
   code: Type.String(),
@@ -28,23 +26,7 @@ export const kbliRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: KbliLookupSchema, 403: ProblemSchema },
       },
     },
-    async (request) => {
-      const context = request.context()
-      assertCanReadUmkm(context.access, { actor: context.actor!, cityId: request.city!.id })
-      const code = request.params.code.trim()
-      const version = CURRENT_KBLI.version
-      const check = checkKbliCode(code)
-      if (!check.ok)
-        return { code, version, tableLoaded: false, title: null, problem: kbliErrorCode(check.problem) }
-      const found = await lookUpCode(context.database.db, { version, code })
-      const missing = found.loaded && found.title === null
-      return {
-        code,
-        version,
-        tableLoaded: found.loaded,
-        title: found.title,
-        problem: missing ? kbliErrorCode('kbli_unknown_kelompok') : null,
-      }
-    },
+    async (request) =>
+      lookUpKbli(request.context(), { city: request.city!, code: request.params.code.trim() }),
   )
 }

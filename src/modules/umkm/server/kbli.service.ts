@@ -1,11 +1,14 @@
 import ExcelJS from 'exceljs'
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
 import type { ServiceContext } from '../../../platform/server/context.ts'
+import type { DbOrTx } from '../../../platform/server/db/client.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
-import { CURRENT_KBLI } from '../domain/identifiers.ts'
+import type { CityRef } from '../../../platform/server/module.ts'
+import { CURRENT_KBLI, checkKbliCode, type KbliCheck, kbliErrorCode } from '../domain/identifiers.ts'
 import { KBLI_TABLE_MIN_ROWS, type KbliTableProblem, parseKbliTable } from '../domain/kbli-table.ts'
 import * as repo from './kbli.repository.ts'
 import { readCsvRows } from './sidt.upload.ts'
+import { assertCanReadUmkm } from './umkm.policy.ts'
 
 export class KbliTableError extends Error {
   constructor(
@@ -82,4 +85,34 @@ export async function loadKbliTable(
     })
     return { version, loaded: kelompok.length, replaced: before }
   })
+}
+
+/**
+ * A code checked as a business would be saved with it: its shape and division, then, once the
+ * operator has loaded the version's kelompok table, that the table has it (one statement).
+ */
+export async function checkKbliInTable(
+  db: DbOrTx,
+  code: string,
+): Promise<{ check: KbliCheck; tableLoaded: boolean; title: string | null }> {
+  const check = checkKbliCode(code)
+  if (!check.ok) return { check, tableLoaded: false, title: null }
+  const found = await repo.lookUpCode(db, { version: CURRENT_KBLI.version, code })
+  if (found.loaded && found.title === null) {
+    return { check: { ok: false, problem: 'kbli_unknown_kelompok' }, tableLoaded: true, title: null }
+  }
+  return { check, tableLoaded: found.loaded, title: found.title }
+}
+
+/** What the registration form shows as a KBLI code is typed (any member of the city may ask). */
+export async function lookUpKbli(context: ServiceContext, options: { city: CityRef; code: string }) {
+  assertCanReadUmkm(context.access, { actor: context.actor!, cityId: options.city.id })
+  const { check, tableLoaded, title } = await checkKbliInTable(context.database.db, options.code)
+  return {
+    code: options.code,
+    version: CURRENT_KBLI.version,
+    tableLoaded,
+    title,
+    problem: check.ok ? null : kbliErrorCode(check.problem),
+  }
 }

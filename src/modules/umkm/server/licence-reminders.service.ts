@@ -44,7 +44,7 @@ export async function listExpiringLicences(
   })
   const latest = await reminders.latestReminders(db, {
     cityId: options.city.id,
-    licences: result.rows.map((row) => row.licence),
+    licenceIds: result.rows.map((row) => row.licence.id),
   })
   const personal = canSeeOwnerPersonalData(context.access, { actor, cityId: options.city.id })
   const items = result.rows.map((row) => {

@@ -5,13 +5,7 @@ import { isUniqueViolation, type Tx } from '../../../platform/server/db/client.t
 import { AppError, type FieldProblem } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
-import {
-  CURRENT_KBLI,
-  checkKbliCode,
-  isValidNib,
-  kbliErrorCode,
-  normaliseNib,
-} from '../domain/identifiers.ts'
+import { CURRENT_KBLI, isValidNib, kbliErrorCode, normaliseNib } from '../domain/identifiers.ts'
 import { checkStart } from '../domain/registry.ts'
 import {
   currentScales,
@@ -25,7 +19,7 @@ import {
   type Scale,
   scaleHistory,
 } from '../domain/scale.ts'
-import { lookUpCode as lookUpKbliCode } from './kbli.repository.ts'
+import { checkKbliInTable } from './kbli.service.ts'
 import { assertCanEditUmkm, assertCanReadUmkm, canSeeOwnerPersonalData } from './umkm.policy.ts'
 import * as repo from './umkm.repository.ts'
 
@@ -89,13 +83,7 @@ async function checkBusiness(
     problems.push({ field: '/body/nib', code: 'umkm.nib_invalid', params: { value: input.nib } })
   }
   if (input.kbliCode !== undefined) {
-    const code = input.kbliCode.trim()
-    let check = checkKbliCode(code)
-    // With the version's kelompok table loaded, the code must be in it (one statement).
-    if (check.ok) {
-      const found = await lookUpKbliCode(tx, { version: CURRENT_KBLI.version, code })
-      if (found.loaded && found.title === null) check = { ok: false, problem: 'kbli_unknown_kelompok' }
-    }
+    const { check } = await checkKbliInTable(tx, input.kbliCode.trim())
     if (!check.ok) {
       problems.push({
         field: '/body/kbliCode',

@@ -109,13 +109,6 @@ export function indicatorFiguresOf(balance: CityBalance): Record<WasteBalanceInd
   }
 }
 
-/** A year's balance as indicator values; a figure without a value (no estimate) is left out, never 0. */
-export function indicatorValuesOf(balance: CityBalance): { code: WasteBalanceIndicator; value: number }[] {
-  return Object.entries(indicatorFiguresOf(balance))
-    .filter((entry): entry is [WasteBalanceIndicator, number] => entry[1] !== null)
-    .map(([code, value]) => ({ code, value }))
-}
-
 /** The indicators the registry also holds per kecamatan: tonnes only, as timbulan has no kecamatan estimate. */
 export const DISTRICT_INDICATORS = ['waste_pengurangan_t', 'waste_penanganan_t'] as const
 

@@ -8,7 +8,7 @@ import type { CityRef } from '../../../platform/server/module.ts'
 import { findCityByCodeOrSlug } from '../../../platform/server/tenancy/cities.repository.ts'
 import { facilityPeriodTotals, ledgerGroups } from '../../waste/index.ts'
 import { buildBalance, type CityBalance } from '../domain/balance.ts'
-import { districtIndicatorValuesOf, indicatorFiguresOf, indicatorValuesOf } from '../domain/indicators.ts'
+import { districtIndicatorValuesOf, indicatorFiguresOf } from '../domain/indicators.ts'
 import { type BalancePeriod, balancePeriod, elapsedPeriod } from '../domain/periods.ts'
 import { nationalTarget, progressAgainst, type YearTarget } from '../domain/targets.ts'
 import type { BalancePart } from '../domain/terminal-flows.ts'
@@ -252,21 +252,21 @@ export async function publishIndicators(context: ServiceContext, options: { city
     .filter((period) => period.start <= today)
   const published: {
     period: BalancePeriod
-    values: ReturnType<typeof indicatorValuesOf>
     /** Every figure, null where it has no value: publishing again removes a value that no longer holds. */
     figures: { code: string; value: number | null }[]
     districts: ReturnType<typeof districtIndicatorValuesOf>
   }[] = []
   for (const period of [year, ...parts]) {
     const { balance } = await computeBalance(context, options.city, period)
-    const values = indicatorValuesOf(balance).filter(
-      (value) => period.kind === 'year' || value.code !== 'waste_timbulan_tpy',
-    )
+    // t/year is a yearly figure: a semester or month carries t/day and its own tonnes.
     const figures = Object.entries(indicatorFiguresOf(balance))
       .filter(([code]) => period.kind === 'year' || code !== 'waste_timbulan_tpy')
       .map(([code, value]) => ({ code, value }))
-    published.push({ period, values, figures, districts: districtIndicatorValuesOf(balance) })
+    published.push({ period, figures, districts: districtIndicatorValuesOf(balance) })
   }
+  const yearValues = published[0]!.figures.filter(
+    (figure): figure is { code: string; value: number } => figure.value !== null,
+  )
   await runWrite(context, async (tx) => {
     for (const { period, figures, districts } of published) {
       // The city's values and, for B and C, one per kecamatan: together they replace what was there.
@@ -289,13 +289,13 @@ export async function publishIndicators(context: ServiceContext, options: { city
       entityId: year.period,
       after: {
         periods: published.map(({ period }) => period.period),
-        year: Object.fromEntries(published[0]!.values.map((value) => [value.code, value.value])),
+        year: Object.fromEntries(yearValues.map((value) => [value.code, value.value])),
       },
     })
   })
   return {
     period: year.period,
-    values: published[0]!.values,
+    values: yearValues,
     periods: published.map(({ period }) => period.period),
   }
 }
