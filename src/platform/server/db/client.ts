@@ -39,6 +39,17 @@ export interface OpenDatabaseOptions {
    * before 1.21), where a connection's statements do not follow the client.
    */
   preparedStatements?: boolean | Partial<StatementNamingLimits>
+  /**
+   * PostgreSQL only: told when the server closes a connection the pool holds idle (a restart, a
+   * failover, an administrator's pg_terminate_backend, a pooler's idle timeout). The pool drops that
+   * connection and opens another when one is needed; without a listener node-postgres would throw
+   * the error and stop the whole process. Writes a line to stderr by default.
+   */
+  onIdleConnectionLost?: (error: Error) => void
+}
+
+function warnIdleConnectionLost(error: Error): void {
+  process.stderr.write(`PostgreSQL closed an idle connection (${error.message}); the pool opens a new one.\n`)
 }
 
 /** Extensions the migrations create; PostgreSQL ships them in contrib, PGlite loads them here. */
@@ -47,6 +58,7 @@ export const PGLITE_EXTENSIONS = { pg_trgm }
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 })
+    pool.on('error', options.onIdleConnectionLost ?? warnIdleConnectionLost)
     if (options.preparedStatements !== false) {
       const nameOf = statementNamer(
         typeof options.preparedStatements === 'object' ? options.preparedStatements : {},
