@@ -37,6 +37,7 @@ export const bankSampahModule: ModuleManifest = {
     'bank.reversal_overdraws': 422,
     'nasabah.invalid_credentials': 401,
     'nasabah.too_many_attempts': 429,
+    'nasabah.sign_in_paused': 429,
     'nasabah.session_required': 401,
   },
   messages: { id: errorsId, en: errorsEn },

@@ -46,12 +46,30 @@ describe('configuration', () => {
     expect(problems.some((p) => p.includes('SEED_DEMO=true is refused'))).toBe(true)
   })
 
+  it('refuses production without a PIN pepper, and a pepper shorter than 32 characters', () => {
+    const secret = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }
+    expect(problemsOf(secret)).toEqual([expect.stringContaining('PIN_PEPPER is required')])
+    expect(problemsOf({ ...secret, PIN_PEPPER: 'garam' })[0]).toMatch(/^PIN_PEPPER=.* is not valid/)
+    expect(loadConfig({ ...secret, PIN_PEPPER: 'p'.repeat(32) }).pinPepper).toBe('p'.repeat(32))
+  })
+
+  it('pauses PIN sign-in after 60 wrong PINs a city by default, and takes a whole number only', () => {
+    expect(loadConfig({}).pinFailuresPerCity).toBe(60)
+    expect(loadConfig({ PIN_FAILURES_PER_CITY: '200' }).pinFailuresPerCity).toBe(200)
+    expect(problemsOf({ PIN_FAILURES_PER_CITY: '0' })[0]).toMatch(/^PIN_FAILURES_PER_CITY="0" is not valid/)
+    expect(problemsOf({ PIN_FAILURES_PER_CITY: 'banyak' })).toHaveLength(1)
+  })
+
   it('refuses a session secret shorter than 32 characters', () => {
     expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'short' })[0]).toContain('SESSION_SECRET')
   })
 
   it('starts in production with a secret, and seeds no demo by default', () => {
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      PIN_PEPPER: 'p'.repeat(40),
+    })
     expect(config.isProduction).toBe(true)
     expect(config.seedDemo).toBe(false)
     expect(config.host).toBe('0.0.0.0')

@@ -21,6 +21,12 @@ const EnvSchema = Type.Object({
   LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 100 }),
   LOGIN_LOCK_MINUTES: Type.Integer({ minimum: 1, maximum: 1440 }),
   LOGIN_ATTEMPTS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, description: 'per client IP' }),
+  PIN_FAILURES_PER_CITY: Type.Integer({
+    minimum: 1,
+    maximum: 100_000,
+    description: 'wrong nasabah PINs in one city within LOGIN_LOCK_MINUTES before PIN sign-in pauses there',
+  }),
+  PIN_PEPPER: Type.Optional(Type.String({ minLength: 32, description: 'at least 32 characters' })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
   ),
@@ -48,6 +54,13 @@ export interface Config {
   loginMaxFailures: number
   loginLockMinutes: number
   loginAttemptsPerMinute: number
+  /**
+   * Wrong nasabah PINs a city takes within `loginLockMinutes` before PIN sign-in pauses there: the
+   * per-member lock alone lets a guesser try five PINs on every member number in turn.
+   */
+  pinFailuresPerCity: number
+  /** The secret mixed into every PIN hash (argon2's secret input), kept outside the database. */
+  pinPepper: string
   logLevel: Env['LOG_LEVEL']
   seedDemo: boolean
   /** false, or the proxies' addresses: never every hop, which would let a client pick its own IP. */
@@ -61,8 +74,9 @@ export class ConfigError extends Error {
   }
 }
 
-// A development-only secret: production refuses to start without its own (see loadConfig).
+// Development-only secrets: production refuses to start without its own (see loadConfig).
 const DEVELOPMENT_SESSION_SECRET = 'sinergi-development-only-session-secret-do-not-use'
+const DEVELOPMENT_PIN_PEPPER = 'sinergi-development-only-pin-pepper-do-not-use'
 
 const BOOLEAN_WORDS: Record<string, boolean> = {
   true: true,
@@ -98,6 +112,8 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
     LOGIN_MAX_FAILURES: raw.LOGIN_MAX_FAILURES ?? '5',
     LOGIN_LOCK_MINUTES: raw.LOGIN_LOCK_MINUTES ?? '15',
     LOGIN_ATTEMPTS_PER_MINUTE: raw.LOGIN_ATTEMPTS_PER_MINUTE ?? '20',
+    PIN_FAILURES_PER_CITY: raw.PIN_FAILURES_PER_CITY ?? '60',
+    PIN_PEPPER: raw.PIN_PEPPER || undefined,
     LOG_LEVEL: raw.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     SEED_DEMO: raw.SEED_DEMO ?? (isProduction ? 'false' : 'true'),
     TRUST_PROXY: raw.TRUST_PROXY ?? 'false',
@@ -108,6 +124,7 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
     'LOGIN_MAX_FAILURES',
     'LOGIN_LOCK_MINUTES',
     'LOGIN_ATTEMPTS_PER_MINUTE',
+    'PIN_FAILURES_PER_CITY',
   ]) {
     const text = String(value[key]).trim()
     value[key] = /^-?\d+$/.test(text) ? Number(text) : text
@@ -138,6 +155,11 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
   if (isProduction && !value.SESSION_SECRET) {
     problems.push('SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters)')
   }
+  if (isProduction && !value.PIN_PEPPER) {
+    problems.push(
+      'PIN_PEPPER is required when NODE_ENV=production (at least 32 random characters, kept apart from database backups)',
+    )
+  }
   if (isProduction && value.SEED_DEMO === true) {
     problems.push('SEED_DEMO=true is refused when NODE_ENV=production: demo users have published passwords')
   }
@@ -156,6 +178,8 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     loginMaxFailures: env.LOGIN_MAX_FAILURES,
     loginLockMinutes: env.LOGIN_LOCK_MINUTES,
     loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE,
+    pinFailuresPerCity: env.PIN_FAILURES_PER_CITY,
+    pinPepper: env.PIN_PEPPER ?? DEVELOPMENT_PIN_PEPPER,
     logLevel: env.LOG_LEVEL,
     seedDemo: env.SEED_DEMO,
     trustProxy: env.TRUST_PROXY,

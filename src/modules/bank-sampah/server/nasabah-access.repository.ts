@@ -23,6 +23,12 @@ export async function findNasabahById(db: DbOrTx, options: { cityId: number; id:
   return row
 }
 
+/** The count as it stands, without waiting for a lock (a paused city is refused before counting). */
+export async function readPinThrottle(db: DbOrTx, key: string): Promise<ThrottleState | undefined> {
+  const [row] = await db.select().from(pinThrottle).where(eq(pinThrottle.key, key))
+  return row && row.failures > 0 ? row : undefined
+}
+
 /** The attempt is counted under this row lock, so parallel guesses queue and each one counts. */
 export async function lockPinThrottle(tx: Tx, key: string): Promise<ThrottleState | undefined> {
   await tx.insert(pinThrottle).values({ key, failures: 0 }).onConflictDoNothing()

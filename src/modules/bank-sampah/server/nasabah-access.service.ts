@@ -1,8 +1,12 @@
-import { afterFailure, lockedMinutesLeft } from '../../../platform/domain/login-throttle.ts'
+import {
+  afterFailure,
+  lockedMinutesLeft,
+  type ThrottlePolicy,
+} from '../../../platform/domain/login-throttle.ts'
 import { recordAudit } from '../../../platform/server/audit/audit.service.ts'
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../../../platform/server/auth/password.ts'
 import { hashToken, newSecretToken } from '../../../platform/server/auth/tokens.ts'
 import type { ServiceContext } from '../../../platform/server/context.ts'
+import type { Tx } from '../../../platform/server/db/client.ts'
 import { AppError, fieldError } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import { findCityByCodeOrSlug } from '../../../platform/server/tenancy/cities.repository.ts'
@@ -10,6 +14,7 @@ import { formatMemberNumber, isAcceptablePin, parseMemberNumber } from '../domai
 import * as bankRepo from './bank-sampah.repository.ts'
 import { assertTeller, type BankTarget, loadNasabah } from './bank-sampah.service.ts'
 import * as repo from './nasabah-access.repository.ts'
+import { checkPin, dummyPinHash, hashPin } from './pin-hash.ts'
 
 /**
  * Nasabah self-service. A nasabah session is not a platform session: it lives in its own table
@@ -23,6 +28,11 @@ function throttleKey(city: number | string, member: string): string {
   return `${city}:${member}`
 }
 
+/** The wrong PINs of a whole city, whichever member numbers they were tried on (`*` is none). */
+function cityThrottleKey(cityId: number): string {
+  return throttleKey(cityId, '*')
+}
+
 export async function setPin(
   context: ServiceContext,
   target: BankTarget & { nasabahId: string; pin: string },
@@ -30,7 +40,7 @@ export async function setPin(
   assertTeller(context, target)
   const { bank, nasabah } = await loadNasabah(context, target)
   if (!isAcceptablePin(target.pin)) throw fieldError('/body/pin', 'bank.pin_weak')
-  const pinHash = await hashPassword(target.pin)
+  const pinHash = await hashPin(target.pin, context.config.pinPepper)
   await runWrite(context, async (tx) => {
     await repo.setPinHash(tx, { cityId: bank.cityId, nasabahId: nasabah.id, pinHash })
     await repo.deleteSessionsOf(tx, { cityId: bank.cityId, nasabahId: nasabah.id })
@@ -46,18 +56,61 @@ export async function setPin(
   })
 }
 
-/** Counts the attempt before the PIN is checked, under a row lock; returns minutes still locked. */
-async function countAttempt(context: ServiceContext, key: string, now: Date): Promise<number> {
+/**
+ * Before the PIN is checked: whether PIN sign-in is paused in the city, and otherwise the attempt
+ * counted on the member under a row lock. Returns the minutes still paused or locked.
+ */
+async function countAttempt(
+  context: ServiceContext,
+  options: { key: string; cityId: number | null; now: Date },
+): Promise<{ cityPaused: number; memberLocked: number }> {
+  const { key, cityId, now } = options
   const policy = {
     maxFailures: context.config.loginMaxFailures,
     lockMinutes: context.config.loginLockMinutes,
   }
   return runWrite({ ...context, idempotency: null }, async (tx) => {
+    if (cityId !== null) {
+      const cityPaused = lockedMinutesLeft(await repo.readPinThrottle(tx, cityThrottleKey(cityId)), now)
+      if (cityPaused > 0) return { cityPaused, memberLocked: 0 }
+    }
     const throttle = await repo.lockPinThrottle(tx, key)
-    const locked = lockedMinutesLeft(throttle, now)
-    if (locked === 0) await repo.savePinThrottle(tx, { key, state: afterFailure(throttle, now, policy) })
-    return locked
+    const memberLocked = lockedMinutesLeft(throttle, now)
+    if (memberLocked === 0)
+      await repo.savePinThrottle(tx, { key, state: afterFailure(throttle, now, policy) })
+    return { cityPaused: 0, memberLocked }
   })
+}
+
+/**
+ * A wrong PIN also counts against the city. Guessing one PIN on every member number in turn passes
+ * each member's lock; the city's budget (PIN_FAILURES_PER_CITY within LOGIN_LOCK_MINUTES) stops it
+ * and pauses PIN sign-in there for LOGIN_LOCK_MINUTES, audited once so Dinas LH can see it. Under
+ * the city row's lock, so parallel failures each count.
+ */
+async function countCityFailure(
+  tx: Tx,
+  context: ServiceContext,
+  options: { city: { id: number; code: string }; now: Date },
+): Promise<void> {
+  const { city, now } = options
+  const key = cityThrottleKey(city.id)
+  const policy: ThrottlePolicy = {
+    maxFailures: context.config.pinFailuresPerCity,
+    lockMinutes: context.config.loginLockMinutes,
+  }
+  const state = await repo.lockPinThrottle(tx, key)
+  if (lockedMinutesLeft(state, now) > 0) return
+  const next = afterFailure(state, now, policy)
+  await repo.savePinThrottle(tx, { key, state: next })
+  if (next.lockedUntil)
+    await recordAudit(tx, context, {
+      cityId: city.id,
+      action: 'nasabah.pin_sign_in_paused',
+      entityType: 'city',
+      entityId: city.code,
+      after: { failures: next.failures, since: next.windowStartedAt, until: next.lockedUntil },
+    })
 }
 
 /** One answer for an unknown member number, no PIN set and a wrong PIN. */
@@ -66,35 +119,42 @@ export async function loginNasabah(
   input: { city: string; memberNumber: string; pin: string; ip: string | null },
 ) {
   const { db } = context.database
+  const { pinPepper } = context.config
   const city = await findCityByCodeOrSlug(db, input.city)
   const memberKey = input.memberNumber.trim().toUpperCase()
   const id = parseMemberNumber(memberKey)
   // Counted per member, however the number is written: NS-000042 and NS-0000042 share one budget.
   const key = throttleKey(city?.id ?? input.city, id === null ? memberKey : formatMemberNumber(id))
   const now = context.clock()
-  const minutes = await countAttempt(context, key, now)
-  if (minutes > 0) throw new AppError('nasabah.too_many_attempts', { params: { minutes } })
+  const { cityPaused, memberLocked } = await countAttempt(context, { key, cityId: city?.id ?? null, now })
+  if (cityPaused > 0) throw new AppError('nasabah.sign_in_paused', { params: { minutes: cityPaused } })
+  if (memberLocked > 0) throw new AppError('nasabah.too_many_attempts', { params: { minutes: memberLocked } })
 
   const found = city?.isActive && id ? await repo.findNasabahById(db, { cityId: city.id, id }) : undefined
-  const isPinRight = await verifyPassword(found?.pinHash ?? (await dummyPasswordHash()), input.pin)
+  const pin = await checkPin(found?.pinHash ?? (await dummyPinHash(pinPepper)), input.pin, pinPepper)
   const audit = { ...context, actor: null, actorLabel: `nasabah ${memberKey}`.slice(0, 40) }
-  if (!city || !found?.pinHash || !isPinRight) {
+  if (!city || !found?.pinHash || !pin.isRight) {
     if (city)
-      await runWrite({ ...context, idempotency: null }, (tx) =>
-        recordAudit(tx, audit, {
+      await runWrite({ ...context, idempotency: null }, async (tx) => {
+        await recordAudit(tx, audit, {
           cityId: city.id,
           action: 'nasabah.login_failed',
           entityType: 'nasabah',
           entityId: found?.publicId ?? null,
           after: { memberNumber: memberKey, ip: input.ip },
-        }),
-      )
+        })
+        await countCityFailure(tx, audit, { city, now })
+      })
     throw new AppError('nasabah.invalid_credentials')
   }
+  // A PIN hashed before the pepper existed is hashed again with it, now that it is known.
+  const pepperedHash = pin.isUnpeppered ? await hashPin(input.pin, pinPepper) : null
   const token = newSecretToken()
   const expiresAt = new Date(now.getTime() + NASABAH_SESSION_HOURS * 3_600_000)
   await runWrite({ ...context, idempotency: null }, async (tx) => {
     await repo.clearPinThrottle(tx, key)
+    if (pepperedHash)
+      await repo.setPinHash(tx, { cityId: city.id, nasabahId: found.id, pinHash: pepperedHash })
     await repo.deleteExpiredSessions(tx, now)
     await repo.insertSession(tx, {
       tokenHash: hashToken(token),

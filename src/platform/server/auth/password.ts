@@ -1,12 +1,12 @@
 import { hash, verify } from '@node-rs/argon2'
 
 // OWASP's argon2id minimum (19 MiB, 2 iterations, 1 lane): safe, and quick enough on 2 cores.
-const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
+export const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
 
 export const MIN_PASSWORD_LENGTH = 10
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS)
+  return hash(password, ARGON2_OPTIONS)
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
