@@ -67,6 +67,7 @@ export const umkmModule: ModuleManifest = {
     'umkm.sidt_file_unreadable': 400,
     'umkm.sidt_import_running': 409,
     'umkm.sidt_job_not_found': 404,
+    'umkm.sidt_job_lost': 503,
     'umkm.licence_not_found': 404,
     'umkm.licence_taken': 409,
     'umkm.licence_never_expires': 409,

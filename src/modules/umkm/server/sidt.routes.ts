@@ -145,7 +145,7 @@ export const sidtRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!(request.body instanceof SidtUpload) || request.body.size === 0) {
         throw new AppError('umkm.sidt_file_unreadable')
       }
-      const job = startSidtImport(request.context(), {
+      const job = await startSidtImport(request.context(), {
         city: request.city!,
         upload: request.body,
         log: request.log,
@@ -169,7 +169,7 @@ export const sidtRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const job = findSidtImport({
+      const job = await findSidtImport(request.context(), {
         jobId: request.params.jobId,
         city: request.city!,
         userId: request.actor?.userId ?? null,
