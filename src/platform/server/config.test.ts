@@ -60,6 +60,15 @@ describe('configuration', () => {
     expect(problemsOf({ PIN_FAILURES_PER_CITY: 'banyak' })).toHaveLength(1)
   })
 
+  it('runs one process unless told, and several only on PostgreSQL', () => {
+    expect(loadConfig({}).workers).toBe(1)
+    expect(loadConfig({ WORKERS: '2', DATABASE_URL: 'postgres://db/sinergi' }).workers).toBe(2)
+    expect(problemsOf({ WORKERS: '2' })).toEqual([
+      expect.stringContaining('WORKERS above 1 needs DATABASE_URL'),
+    ])
+    expect(problemsOf({ WORKERS: '0', DATABASE_URL: 'postgres://db/sinergi' })[0]).toMatch(/^WORKERS="0"/)
+  })
+
   it('refuses a session secret shorter than 32 characters', () => {
     expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'short' })[0]).toContain('SESSION_SECRET')
   })

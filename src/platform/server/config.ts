@@ -16,6 +16,11 @@ const EnvSchema = Type.Object({
       description: 'PostgreSQL URL; when set, PGlite is not used',
     }),
   ),
+  WORKERS: Type.Integer({
+    minimum: 1,
+    maximum: 64,
+    description: 'server processes sharing the port (PostgreSQL only): one per core',
+  }),
   SESSION_SECRET: Type.Optional(Type.String({ minLength: 32, description: 'at least 32 characters' })),
   SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 720 }),
   LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 100 }),
@@ -49,6 +54,8 @@ export interface Config {
   host: string
   dataDir: string
   databaseUrl: string | undefined
+  /** Processes serving HTTP (node:cluster); above 1 only with PostgreSQL, PGlite being in-process. */
+  workers: number
   sessionSecret: string
   sessionTtlHours: number
   loginMaxFailures: number
@@ -107,6 +114,7 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
     HOST: raw.HOST || (isProduction ? '0.0.0.0' : '127.0.0.1'),
     DATA_DIR: raw.DATA_DIR || './data',
     DATABASE_URL: raw.DATABASE_URL || undefined,
+    WORKERS: raw.WORKERS ?? '1',
     SESSION_SECRET: raw.SESSION_SECRET || undefined,
     SESSION_TTL_HOURS: raw.SESSION_TTL_HOURS ?? '12',
     LOGIN_MAX_FAILURES: raw.LOGIN_MAX_FAILURES ?? '5',
@@ -120,6 +128,7 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
   }
   for (const key of [
     'PORT',
+    'WORKERS',
     'SESSION_TTL_HOURS',
     'LOGIN_MAX_FAILURES',
     'LOGIN_LOCK_MINUTES',
@@ -155,6 +164,9 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
   if (isProduction && !value.SESSION_SECRET) {
     problems.push('SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters)')
   }
+  if (typeof value.WORKERS === 'number' && value.WORKERS > 1 && !value.DATABASE_URL) {
+    problems.push('WORKERS above 1 needs DATABASE_URL: the embedded PGlite database lives inside one process')
+  }
   if (isProduction && !value.PIN_PEPPER) {
     problems.push(
       'PIN_PEPPER is required when NODE_ENV=production (at least 32 random characters, kept apart from database backups)',
@@ -173,6 +185,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     host: env.HOST,
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
+    workers: env.WORKERS,
     sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     loginMaxFailures: env.LOGIN_MAX_FAILURES,

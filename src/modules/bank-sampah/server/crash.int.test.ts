@@ -125,104 +125,137 @@ async function signInTeller(base: string, teller: { username: string; bankId: st
   return { bankUrl, headers }
 }
 
-describe('bank sampah deposits survive a crash', () => {
-  let env: Record<string, string>
-  let drop = async () => {}
-  let openOptions: { databaseUrl?: string; dataDir?: string }
-  let teller: { username: string; bankId: string }
-  let server: Running | undefined
+/** The server processes whose parent is `pid`: a cluster primary's workers (not tsx's esbuild). */
+function workersOf(pid: number): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        // Field 4 of /proc/<pid>/stat is the parent; the name before it may hold spaces.
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+        const isChild = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid
+        return isChild && fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('server/main.ts')
+      } catch {
+        return false
+      }
+    })
+    .map(Number)
+}
 
-  beforeAll(async () => {
-    const created = await createDatabase()
-    drop = created.drop
-    openOptions = created.options
-    const database = await openDatabase(openOptions)
-    try {
-      teller = await prepareBank(database)
-    } finally {
-      await database.close()
-    }
-    env = {
-      SEED_DEMO: 'false',
-      ...(openOptions.databaseUrl
-        ? { DATABASE_URL: openOptions.databaseUrl }
-        : { DATA_DIR: openOptions.dataDir! }),
-    }
-  }, 60_000)
-  afterAll(async () => {
-    if (server) {
-      server.child.kill('SIGKILL')
-      await stopped(server.child)
-    }
-    await drop()
-  })
+const isAlive = (pid: number) => fs.existsSync(`/proc/${pid}`)
 
-  it('keeps every acknowledged deposit after SIGKILL mid-load, and every journal balances', async () => {
-    server = await startServer(env)
-    const first = await signInTeller(server.base, teller)
-    const nasabah = (await (await fetch(`${first.bankUrl}/nasabah`, { headers: first.headers })).json()) as {
-      id: string
-    }[]
-    const acknowledged = new Map<string, { id: string; nasabahId: string }>()
-    let sent = 0
-    let isKilled = false
-    const client = async (worker: number) => {
-      while (!isKilled) {
-        const key = `crash-${worker}-${sent++}`
-        const nasabahId = nasabah[sent % nasabah.length]!.id
-        try {
-          const response = await fetch(`${first.bankUrl}/deposits`, {
-            method: 'POST',
-            headers: { ...first.headers, 'idempotency-key': key },
-            body: JSON.stringify({ nasabahId, lines: [{ subMaterial: 'pet', weightGrams: 1_000 + sent }] }),
-          })
-          if (response.ok)
-            acknowledged.set(key, { id: ((await response.json()) as { id: string }).id, nasabahId })
-        } catch {
-          // The connection died with the server: this one was never acknowledged.
+// One process, and on PostgreSQL also a primary with two workers (WORKERS=2), killed as a whole.
+const variants = postgresTemplate ? [{ workers: 1 }, { workers: 2 }] : [{ workers: 1 }]
+
+describe.each(variants)(
+  'bank sampah deposits survive a crash ($workers process(es) serving)',
+  ({ workers }) => {
+    let env: Record<string, string>
+    let drop = async () => {}
+    let openOptions: { databaseUrl?: string; dataDir?: string }
+    let teller: { username: string; bankId: string }
+    let server: Running | undefined
+
+    beforeAll(async () => {
+      const created = await createDatabase()
+      drop = created.drop
+      openOptions = created.options
+      const database = await openDatabase(openOptions)
+      try {
+        teller = await prepareBank(database)
+      } finally {
+        await database.close()
+      }
+      env = {
+        SEED_DEMO: 'false',
+        WORKERS: String(workers),
+        ...(openOptions.databaseUrl
+          ? { DATABASE_URL: openOptions.databaseUrl }
+          : { DATA_DIR: openOptions.dataDir! }),
+      }
+    }, 60_000)
+    afterAll(async () => {
+      if (server) {
+        server.child.kill('SIGKILL')
+        await stopped(server.child)
+      }
+      await drop()
+    })
+
+    it('keeps every acknowledged deposit after SIGKILL mid-load, and every journal balances', async () => {
+      server = await startServer(env)
+      const first = await signInTeller(server.base, teller)
+      const nasabah = (await (
+        await fetch(`${first.bankUrl}/nasabah`, { headers: first.headers })
+      ).json()) as {
+        id: string
+      }[]
+      const acknowledged = new Map<string, { id: string; nasabahId: string }>()
+      let sent = 0
+      let isKilled = false
+      const client = async (worker: number) => {
+        while (!isKilled) {
+          const key = `crash-${worker}-${sent++}`
+          const nasabahId = nasabah[sent % nasabah.length]!.id
+          try {
+            const response = await fetch(`${first.bankUrl}/deposits`, {
+              method: 'POST',
+              headers: { ...first.headers, 'idempotency-key': key },
+              body: JSON.stringify({ nasabahId, lines: [{ subMaterial: 'pet', weightGrams: 1_000 + sent }] }),
+            })
+            if (response.ok)
+              acknowledged.set(key, { id: ((await response.json()) as { id: string }).id, nasabahId })
+          } catch {
+            // The connection died with the server: this one was never acknowledged.
+          }
         }
       }
-    }
-    const clients = Array.from({ length: 4 }, (_, worker) => client(worker))
-    const deadline = Date.now() + 5_000
-    while (acknowledged.size < 25 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
-    server.child.kill('SIGKILL')
-    isKilled = true
-    await stopped(server.child)
-    await Promise.all(clients)
-    expect(acknowledged.size).toBeGreaterThan(0)
+      const clients = Array.from({ length: 4 }, (_, worker) => client(worker))
+      const deadline = Date.now() + 5_000
+      while (acknowledged.size < 25 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+      const workerPids = workersOf(server.child.pid!)
+      expect(workerPids).toHaveLength(workers > 1 ? workers : 0)
+      server.child.kill('SIGKILL')
+      isKilled = true
+      await stopped(server.child)
+      await Promise.all(clients)
+      expect(acknowledged.size).toBeGreaterThan(0)
+      // Workers do not outlive their primary: they stop when it is gone, and hold nothing open.
+      await expect.poll(() => workerPids.filter(isAlive), { timeout: 10_000 }).toEqual([])
 
-    server = await startServer(env)
-    const second = await signInTeller(server.base, teller)
-    const present = new Set<string>()
-    for (const { id } of nasabah) {
-      const statement = (await (
-        await fetch(`${second.bankUrl}/nasabah/${id}/statement`, { headers: second.headers })
-      ).json()) as {
-        entries: { id: string }[]
+      server = await startServer(env)
+      const second = await signInTeller(server.base, teller)
+      const present = new Set<string>()
+      for (const { id } of nasabah) {
+        const statement = (await (
+          await fetch(`${second.bankUrl}/nasabah/${id}/statement`, { headers: second.headers })
+        ).json()) as {
+          entries: { id: string }[]
+        }
+        for (const entry of statement.entries) present.add(entry.id)
       }
-      for (const entry of statement.entries) present.add(entry.id)
-    }
-    const missing = [...acknowledged.values()].filter((ack) => !present.has(ack.id))
-    expect(missing).toEqual([])
-    // A client retrying an acknowledged deposit with its key gets the same entry, not a second one.
-    const [key, ack] = [...acknowledged.entries()][0]!
-    const retry = await fetch(`${second.bankUrl}/deposits`, {
-      method: 'POST',
-      headers: { ...second.headers, 'idempotency-key': key },
-      body: JSON.stringify({ nasabahId: ack.nasabahId, lines: [{ subMaterial: 'pet', weightGrams: 1 }] }),
-    })
-    expect([201, 422]).toContain(retry.status)
-    if (retry.status === 201) expect(((await retry.json()) as { id: string }).id).toBe(ack.id)
+      const missing = [...acknowledged.values()].filter((ack) => !present.has(ack.id))
+      expect(missing).toEqual([])
+      // A client retrying an acknowledged deposit with its key gets the same entry, not a second one.
+      const [key, ack] = [...acknowledged.entries()][0]!
+      const retry = await fetch(`${second.bankUrl}/deposits`, {
+        method: 'POST',
+        headers: { ...second.headers, 'idempotency-key': key },
+        body: JSON.stringify({ nasabahId: ack.nasabahId, lines: [{ subMaterial: 'pet', weightGrams: 1 }] }),
+      })
+      expect([201, 422]).toContain(retry.status)
+      if (retry.status === 201) expect(((await retry.json()) as { id: string }).id).toBe(ack.id)
 
-    server.child.kill('SIGTERM')
-    await stopped(server.child)
-    server = undefined
-    const database = await openDatabase(openOptions)
-    try {
-      expect(await unbalancedJournals(database.db)).toEqual([])
-    } finally {
-      await database.close()
-    }
-  }, 150_000)
-})
+      server.child.kill('SIGTERM')
+      await stopped(server.child)
+      server = undefined
+      const database = await openDatabase(openOptions)
+      try {
+        expect(await unbalancedJournals(database.db)).toEqual([])
+      } finally {
+        await database.close()
+      }
+    }, 150_000)
+  },
+)
