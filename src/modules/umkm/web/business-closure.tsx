@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,9 +6,9 @@ import { api, idempotencyHeaders, newIdempotencyKey, unwrap } from '../../../pla
 import { problemMessage, requiredMessage } from '../../../platform/web/api/problem.ts'
 import { formatDate } from '../../../platform/web/format.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
-import { ErrorSummary, fieldError, fieldId } from '../../../platform/web/ui/error-summary.tsx'
-import { useOpeningHeading } from '../../../platform/web/ui/use-opening-heading.ts'
+import { fieldError, fieldId } from '../../../platform/web/ui/error-summary.tsx'
 import { useCityToday } from './centre-labels.tsx'
+import { ReasonConfirmForm } from './reason-confirm-form.tsx'
 import type { Business } from './umkm.api.ts'
 
 /* Closing a business (tutup usaha) and reopening it, on the business's page. */
@@ -83,48 +83,34 @@ function CloseForm({ city, business, onDone }: { city: string; business: Busines
     if (Object.keys(found).length > 0) return
     close.mutate({ key: key.current, body: { closedOn: values.closedOn, reason } }, { onSuccess: onDone })
   }
-  const title = t('closure.title', { name: business.name })
-  const heading = useOpeningHeading()
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={title}>
-      <Stack gap="sm" maw={480}>
-        <Title order={3} ref={heading} tabIndex={-1}>
-          {title}
-        </Title>
-        <Text size="sm">{t('closure.lead')}</Text>
-        <ErrorSummary form={form} error={close.error} clientErrors={clientErrors} labels={labels} />
-        <TextInput
-          id={fieldId(form, 'closedOn')}
-          type="date"
-          label={labels.closedOn}
-          required
-          max={today}
-          value={values.closedOn}
-          onChange={(event) => setValues({ ...values, closedOn: event.currentTarget.value })}
-          error={fieldError(close.error, 'closedOn', clientErrors)}
-        />
-        <Textarea
-          id={fieldId(form, 'reason')}
-          label={labels.reason}
-          description={t('closure.reasonHint')}
-          required
-          autosize
-          minRows={2}
-          maxLength={300}
-          value={values.reason}
-          onChange={(event) => setValues({ ...values, reason: event.currentTarget.value })}
-          error={fieldError(close.error, 'reason', clientErrors)}
-        />
-        <Group>
-          <Button type="submit" color="red" loading={close.isPending}>
-            {t('closure.confirm')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('form.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <ReasonConfirmForm
+      form={form}
+      title={t('closure.title', { name: business.name })}
+      lead={t('closure.lead')}
+      labels={labels}
+      reason={values.reason}
+      onReasonChange={(reason) => setValues({ ...values, reason })}
+      reasonHint={t('closure.reasonHint')}
+      reasonMaxLength={300}
+      error={close.error}
+      clientErrors={clientErrors}
+      confirm={t('closure.confirm')}
+      pending={close.isPending}
+      onSubmit={submit}
+      onCancel={onDone}
+    >
+      <TextInput
+        id={fieldId(form, 'closedOn')}
+        type="date"
+        label={labels.closedOn}
+        required
+        max={today}
+        value={values.closedOn}
+        onChange={(event) => setValues({ ...values, closedOn: event.currentTarget.value })}
+        error={fieldError(close.error, 'closedOn', clientErrors)}
+      />
+    </ReasonConfirmForm>
   )
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core'
 import { lazy, type ReactNode, Suspense, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
@@ -6,12 +6,14 @@ import { formatNumber } from '../../../platform/web/format.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
+import { RecordHeading } from '../../../platform/web/ui/record-heading.tsx'
+import { SummaryList } from '../../../platform/web/ui/summary-list.tsx'
 import { BusinessClosure } from './business-closure.tsx'
 import { useKbliTitle } from './business-form-fields.tsx'
 import { BusinessLicences } from './business-licences.tsx'
 import { BusinessScales } from './business-scales.tsx'
 import { type Business, useBusiness } from './umkm.api.ts'
-import { placeOf, SampleDataBadge, type SavedState, SummaryList, useCanEditUmkm } from './umkm-labels.tsx'
+import { placeOf, type SavedState, useCanEditUmkm } from './umkm-labels.tsx'
 
 /** "Juni 2015", "2015", or null when the start is not known. */
 function startedOf(business: Business, language: string): string | null {
@@ -117,20 +119,14 @@ export default function BusinessPage() {
       <QueryState query={business}>
         {(data) => (
           <Stack gap="lg">
-            {saved && (
-              <Alert color="teal" role="status">
-                {t(saved === 'created' ? 'detail.created' : 'detail.updated', { name: data.name })}
-              </Alert>
-            )}
-            <Group gap="sm" align="center">
-              <Title order={1}>{data.name}</Title>
-              {data.isSampleData && <SampleDataBadge />}
-            </Group>
-            {data.isSampleData && (
-              <Alert color="grape" variant="light">
-                {t('detail.sampleNotice')}
-              </Alert>
-            )}
+            <RecordHeading
+              title={data.name}
+              isSampleData={data.isSampleData}
+              saved={
+                saved && t(saved === 'created' ? 'detail.created' : 'detail.updated', { name: data.name })
+              }
+              sampleNotice={t('detail.sampleNotice')}
+            />
             {data.personalDataMasked && (
               <Alert color="blue" variant="light">
                 {t('detail.maskedNotice')}

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Button,
   Card,
@@ -16,15 +15,14 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { useCityRegions } from '../../../platform/web/api/hooks.ts'
-import { formatNumber } from '../../../platform/web/format.ts'
-import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
-import { Pager } from '../../../platform/web/ui/pager.tsx'
+import { PagedResults } from '../../../platform/web/ui/paged-results.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
+import { SampleDataBadge } from '../../../platform/web/ui/sample-data-badge.tsx'
 import { SCALES, type Scale } from '../domain/scale.ts'
 import { ClosedBadge } from './business-closure.tsx'
 import { BUSINESS_PAGE_SIZE, type BusinessFilters, type BusinessListItem, useBusinesses } from './umkm.api.ts'
-import { placeOf, SampleDataBadge, ScaleBadge, useCanEditUmkm } from './umkm-labels.tsx'
+import { placeOf, ScaleBadge, useCanEditUmkm } from './umkm-labels.tsx'
 
 const isScale = (value: string | null): value is Scale =>
   (SCALES as readonly (string | null)[]).includes(value)
@@ -237,7 +235,6 @@ export default function BusinessesPage() {
   const filters = filtersOf(params)
   const businesses = useBusinesses(city, filters)
   const canEdit = useCanEditUmkm(city)
-  const language = currentLanguage()
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
@@ -261,29 +258,24 @@ export default function BusinessesPage() {
       />
       <QueryState query={businesses}>
         {(result) => (
-          <Stack gap="sm">
-            <Text role="status">{t('list.total', { total: formatNumber(result.total, language) })}</Text>
-            {result.items.some((business) => business.isSampleData) && (
-              <Alert color="grape" variant="light">
-                {t('list.sampleNotice')}
-              </Alert>
-            )}
-            {result.items.length === 0 ? (
-              <Text>{t('list.empty')}</Text>
-            ) : (
+          <PagedResults
+            result={result}
+            pageSize={BUSINESS_PAGE_SIZE}
+            hrefOf={(page) => searchOf({ ...filters, page })}
+            labels={{
+              total: (total) => t('list.total', { total }),
+              sampleNotice: t('list.sampleNotice'),
+              empty: t('list.empty'),
+              pagination: t('list.pagination'),
+            }}
+          >
+            {(items) => (
               <>
-                <BusinessTable items={result.items} />
-                <BusinessCards items={result.items} />
+                <BusinessTable items={items} />
+                <BusinessCards items={items} />
               </>
             )}
-            <Pager
-              page={result.page}
-              total={result.total}
-              pageSize={BUSINESS_PAGE_SIZE}
-              label={t('list.pagination')}
-              hrefOf={(page) => searchOf({ ...filters, page })}
-            />
-          </Stack>
+          </PagedResults>
         )}
       </QueryState>
     </Stack>

@@ -6,11 +6,12 @@ import { formatDate, formatNumber, formatRupiah } from '../../../platform/web/fo
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
+import { SummaryList } from '../../../platform/web/ui/summary-list.tsx'
 import { CURATION_CRITERIA } from '../domain/centre.ts'
 import { type ProductDetail, useProduct } from './centre.api.ts'
 import { CurationForm } from './centre-curation-form.tsx'
 import { ExpiryBadge, formatCommission, GradeBadge, useCentreRights, useCityToday } from './centre-labels.tsx'
-import { type SavedState, SummaryList } from './umkm-labels.tsx'
+import type { SavedState } from './umkm-labels.tsx'
 
 function Curations({ city, product, canEdit }: { city: string; product: ProductDetail; canEdit: boolean }) {
   const { t } = useTranslation('umkm')

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
@@ -6,13 +6,15 @@ import { formatDate, formatNumber, formatPercent, formatRupiah } from '../../../
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
+import { RecordHeading } from '../../../platform/web/ui/record-heading.tsx'
+import { SummaryList } from '../../../platform/web/ui/summary-list.tsx'
 import { type Participant, type ProgrammeDetail, useProgramme } from './coaching.api.ts'
 import { EnrolControl } from './programme-enrol.tsx'
 import { FullBadge, useEnrolledText, useProgrammeDates } from './programme-labels.tsx'
 import { OutcomeForm } from './programme-outcome-form.tsx'
 import { SessionForm } from './programme-session-form.tsx'
 import { WithdrawForm } from './programme-withdraw-form.tsx'
-import { SampleDataBadge, type SavedState, SummaryList, useCanEditUmkm } from './umkm-labels.tsx'
+import { type SavedState, useCanEditUmkm } from './umkm-labels.tsx'
 
 const EMPTY = '—'
 
@@ -301,15 +303,14 @@ export default function ProgrammePage() {
         {(data) => (
           <Stack gap="xl">
             <Stack gap="md">
-              {saved && (
-                <Alert color="teal" role="status">
-                  {t(saved === 'updated' ? 'programmes.updated' : 'programmes.created', { name: data.name })}
-                </Alert>
-              )}
-              <Group gap="sm" align="center">
-                <Title order={1}>{data.name}</Title>
-                {data.isSampleData && <SampleDataBadge />}
-              </Group>
+              <RecordHeading
+                title={data.name}
+                isSampleData={data.isSampleData}
+                saved={
+                  saved &&
+                  t(saved === 'updated' ? 'programmes.updated' : 'programmes.created', { name: data.name })
+                }
+              />
               <ProgrammeDetails programme={data} />
               {canEdit && (
                 <Group>

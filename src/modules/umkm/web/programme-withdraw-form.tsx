@@ -1,10 +1,8 @@
-import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { newIdempotencyKey } from '../../../platform/web/api/client.ts'
-import { ErrorSummary, fieldError, fieldId } from '../../../platform/web/ui/error-summary.tsx'
-import { useOpeningHeading } from '../../../platform/web/ui/use-opening-heading.ts'
 import { type Participant, useWithdraw } from './coaching.api.ts'
+import { ReasonConfirmForm } from './reason-confirm-form.tsx'
 
 /** Takes a participant out of the programme from today, with the reason; their history stays. */
 export function WithdrawForm({
@@ -36,35 +34,20 @@ export function WithdrawForm({
       { onSuccess: onDone },
     )
   }
-  const title = t('withdrawal.title', { name: participant.business.name })
-  const heading = useOpeningHeading()
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={title}>
-      <Stack gap="sm" maw={480}>
-        <Title order={3} ref={heading} tabIndex={-1}>
-          {title}
-        </Title>
-        <Text size="sm">{t('withdrawal.lead')}</Text>
-        <ErrorSummary form={form} error={withdraw.error} clientErrors={clientErrors} labels={labels} />
-        <Textarea
-          id={fieldId(form, 'reason')}
-          label={labels.reason}
-          required
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={fieldError(withdraw.error, 'reason', clientErrors)}
-        />
-        <Group>
-          <Button type="submit" color="red" loading={withdraw.isPending}>
-            {t('withdrawal.confirm')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('form.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <ReasonConfirmForm
+      form={form}
+      title={t('withdrawal.title', { name: participant.business.name })}
+      lead={t('withdrawal.lead')}
+      labels={labels}
+      reason={reason}
+      onReasonChange={setReason}
+      error={withdraw.error}
+      clientErrors={clientErrors}
+      confirm={t('withdrawal.confirm')}
+      pending={withdraw.isPending}
+      onSubmit={submit}
+      onCancel={onDone}
+    />
   )
 }

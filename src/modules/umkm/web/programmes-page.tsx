@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
+import { SampleDataBadge } from '../../../platform/web/ui/sample-data-badge.tsx'
 import { type Programme, useProgrammes } from './coaching.api.ts'
 import { FullBadge, useEnrolledText, useProgrammeDates } from './programme-labels.tsx'
-import { SampleDataBadge, useCanEditUmkm } from './umkm-labels.tsx'
+import { useCanEditUmkm } from './umkm-labels.tsx'
 
 function ProgrammeLink({ programme }: { programme: Programme }) {
   const city = useCityParam()

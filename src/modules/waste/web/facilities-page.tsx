@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Button,
   Card,
@@ -15,11 +14,10 @@ import {
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import { formatNumber } from '../../../platform/web/format.ts'
-import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
-import { Pager } from '../../../platform/web/ui/pager.tsx'
+import { PagedResults } from '../../../platform/web/ui/paged-results.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
+import { SampleDataBadge } from '../../../platform/web/ui/sample-data-badge.tsx'
 import {
   FACILITY_KINDS,
   FACILITY_STATUSES,
@@ -27,7 +25,7 @@ import {
   type FacilityStatus,
 } from '../domain/facilities.ts'
 import { FACILITY_PAGE_SIZE, type Facility, type FacilityFilters, useFacilities } from './facilities.api.ts'
-import { SampleDataBadge, StatusBadge, useCanEditFacilities, useTonnesPerDay } from './facility-labels.tsx'
+import { StatusBadge, useCanEditFacilities, useTonnesPerDay } from './facility-labels.tsx'
 import { FacilityMap } from './facility-map.tsx'
 
 function isKind(value: string | null): value is FacilityKind {
@@ -213,7 +211,6 @@ export default function FacilitiesPage() {
   const filters = filtersOf(params)
   const facilities = useFacilities(city, filters)
   const canEdit = useCanEditFacilities(city)
-  const language = currentLanguage()
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
@@ -232,29 +229,24 @@ export default function FacilitiesPage() {
       />
       <QueryState query={facilities}>
         {(result) => (
-          <Stack gap="sm">
-            <Text role="status">{t('list.total', { total: formatNumber(result.total, language) })}</Text>
-            {result.items.some((facility) => facility.isSampleData) && (
-              <Alert color="grape" variant="light">
-                {t('list.sampleNotice')}
-              </Alert>
-            )}
-            {result.items.length === 0 ? (
-              <Text>{t('list.empty')}</Text>
-            ) : (
+          <PagedResults
+            result={result}
+            pageSize={FACILITY_PAGE_SIZE}
+            hrefOf={(page) => searchOf({ ...filters, page })}
+            labels={{
+              total: (total) => t('list.total', { total }),
+              sampleNotice: t('list.sampleNotice'),
+              empty: t('list.empty'),
+              pagination: t('list.pagination'),
+            }}
+          >
+            {(items) => (
               <>
-                <FacilityTable items={result.items} />
-                <FacilityCards items={result.items} />
+                <FacilityTable items={items} />
+                <FacilityCards items={items} />
               </>
             )}
-            <Pager
-              page={result.page}
-              total={result.total}
-              pageSize={FACILITY_PAGE_SIZE}
-              label={t('list.pagination')}
-              hrefOf={(page) => searchOf({ ...filters, page })}
-            />
-          </Stack>
+          </PagedResults>
         )}
       </QueryState>
       <FacilityMap />

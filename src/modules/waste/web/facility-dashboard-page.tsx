@@ -8,9 +8,9 @@ import { formatDate, formatKilograms, formatPercent, formatRupiah } from '../../
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { PageLoader, QueryState } from '../../../platform/web/ui/query-state.tsx'
+import { SampleDataBadge } from '../../../platform/web/ui/sample-data-badge.tsx'
 import { type DashboardSpan, dashboardRange } from './dashboard-figures.ts'
 import { useFacility, useFacilityDashboard } from './facilities.api.ts'
-import { SampleDataBadge } from './facility-labels.tsx'
 import { useMonthFees } from './operator/operator.api.ts'
 import { monthOf, todayIn } from './operator/quantities.ts'
 

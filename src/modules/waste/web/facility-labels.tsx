@@ -22,15 +22,6 @@ export function StatusBadge({ status }: { status: FacilityStatus }) {
   )
 }
 
-export function SampleDataBadge() {
-  const { t } = useTranslation('waste')
-  return (
-    <Badge variant="outline" color="grape.9">
-      {t('sampleData')}
-    </Badge>
-  )
-}
-
 /** `2,1 t/hari` or `2.1 t/day`: capacity is stored in kg per day, people think in tonnes. */
 export function useTonnesPerDay(): (kgPerDay: number | null) => string | null {
   const { t } = useTranslation('waste')

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Button, Group, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
@@ -6,36 +6,15 @@ import { formatDate, formatNumber } from '../../../platform/web/format.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
+import { RecordHeading } from '../../../platform/web/ui/record-heading.tsx'
+import { SummaryList } from '../../../platform/web/ui/summary-list.tsx'
 import { type Facility, useFacility } from './facilities.api.ts'
-import { SampleDataBadge, StatusBadge, useCanEditFacilities, useTonnesPerDay } from './facility-labels.tsx'
+import { StatusBadge, useCanEditFacilities, useTonnesPerDay } from './facility-labels.tsx'
 import { FacilitySpreadsheets } from './facility-spreadsheets.tsx'
 
 /** What the form tells the page it came back to: shown once as a confirmation. */
 export interface SavedState {
   saved?: 'created' | 'updated'
-}
-
-/** GOV.UK summary list: a <dl> whose rows stack on a phone. */
-function SummaryList({ rows }: { rows: { label: string; value: ReactNode }[] }) {
-  return (
-    <Box component="dl" m={0} maw={760}>
-      {rows.map((row) => (
-        <Box
-          key={row.label}
-          display="flex"
-          py="xs"
-          style={{ borderBottom: '1px solid var(--mantine-color-gray-4)', flexWrap: 'wrap', columnGap: 16 }}
-        >
-          <Text component="dt" fw={700} style={{ flex: '1 1 200px' }}>
-            {row.label}
-          </Text>
-          <Text component="dd" m={0} style={{ flex: '2 1 260px', overflowWrap: 'anywhere' }}>
-            {row.value}
-          </Text>
-        </Box>
-      ))}
-    </Box>
-  )
 }
 
 function FacilityDetails({ facility }: { facility: Facility }) {
@@ -123,20 +102,14 @@ export default function FacilityPage() {
       <QueryState query={facility}>
         {(data) => (
           <Stack gap="md">
-            {saved && (
-              <Alert color="teal" role="status">
-                {t(saved === 'created' ? 'detail.created' : 'detail.updated', { name: data.name })}
-              </Alert>
-            )}
-            <Group gap="sm" align="center">
-              <Title order={1}>{data.name}</Title>
-              {data.isSampleData && <SampleDataBadge />}
-            </Group>
-            {data.isSampleData && (
-              <Alert color="grape" variant="light">
-                {t('detail.sampleNotice')}
-              </Alert>
-            )}
+            <RecordHeading
+              title={data.name}
+              isSampleData={data.isSampleData}
+              saved={
+                saved && t(saved === 'created' ? 'detail.created' : 'detail.updated', { name: data.name })
+              }
+              sampleNotice={t('detail.sampleNotice')}
+            />
             <Group>
               <Button
                 component={Link}
