@@ -4,6 +4,9 @@
  * 16 clients, in the same run on the same server (ratio = deposits/s ÷ pgbench tps, aim ≥ 0.3);
  * on PGlite deposits per second are printed as they are (one writer at a time by design).
  * Scratch databases are created and dropped; the app's server is the real one, with demo data.
+ * On a small machine the app's one Node process is what saturates first (PostgreSQL used about a
+ * core less); the deposit path's statements are compiled once (src/platform/server/db/compiled.ts)
+ * to keep its CPU per deposit down.
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -11,9 +14,26 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { type CpuSeconds, cpuDuring } from './cpu.ts'
 import { ADMIN_URL, admin, urlOf, withServer } from './support.ts'
 
 const CONNECTIONS = Number(process.env.BENCH_CLIENTS ?? 16)
+/** Server processes for the PostgreSQL runs (the app's WORKERS); PGlite always runs one. */
+const WORKERS = process.env.BENCH_WORKERS ?? '1'
+
+/** CPU milliseconds per transaction, from CPU seconds over a run and the transactions it made. */
+interface CpuPerTransaction {
+  /** The app server (its workers included), or pgbench's client. */
+  app: number
+  postgres: number
+}
+
+function perTransaction(cpu: CpuSeconds | null, transactions: number): CpuPerTransaction | null {
+  if (!cpu || transactions === 0) return null
+  return { app: (cpu.app * 1_000) / transactions, postgres: (cpu.postgres * 1_000) / transactions }
+}
+
+const ms = (value: number) => `${value.toFixed(2)} ms`
 
 function pgbenchBinary(): string | null {
   const base = '/usr/lib/postgresql'
@@ -100,7 +120,8 @@ async function measureDeposits(
   base: string,
   durationS: number,
   where: 'one bank' | 'many banks' = 'one bank',
-): Promise<{ rps: number; p99: number }> {
+  serverPid: number | null = null,
+): Promise<{ rps: number; p99: number; cpu: CpuPerTransaction | null }> {
   // Each request goes to the next target: one bank's nasabah in turn, or the next bank of the city.
   const { headers, targets } =
     where === 'one bank'
@@ -137,23 +158,51 @@ async function measureDeposits(
       ],
     })
   await run(2)
-  const result = await run(durationS)
+  const { result, cpu } = await cpuDuring(serverPid, () => run(durationS))
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`deposits answered ${result.non2xx} non-2xx and ${result.errors} errors`)
-  return { rps: result.requests.average, p99: result.latency.p99 }
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    cpu: perTransaction(cpu, result.requests.total),
+  }
 }
 
-function runPgbench(binary: string, options: { url: string; durationS: number }): number {
+async function runPgbench(
+  binary: string,
+  options: { url: string; durationS: number },
+): Promise<{ tps: number; cpu: CpuPerTransaction | null }> {
   execFileSync(binary, ['-i', '-q', '-s', '1', options.url], { stdio: 'ignore' })
-  const output = execFileSync(
-    binary,
-    ['-c', String(CONNECTIONS), '-j', '2', '-T', String(options.durationS), options.url],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  const { result: output, cpu } = await cpuDuring(null, async () =>
+    execFileSync(
+      binary,
+      ['-c', String(CONNECTIONS), '-j', '2', '-T', String(options.durationS), options.url],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    ),
   )
   const match =
     /tps = ([\d.]+) \(without initial connection time\)/.exec(output) ?? /tps = ([\d.]+)/.exec(output)
   if (!match) throw new Error(`pgbench printed no tps:\n${output}`)
-  return Number(match[1])
+  const processed = /number of transactions actually processed: (\d+)/.exec(output)
+  return { tps: Number(match[1]), cpu: perTransaction(cpu, Number(processed?.[1] ?? 0)) }
+}
+
+/**
+ * CPU per transaction on both sides, and their ratio (pgbench's ÷ the deposit's, so higher is
+ * better, like the throughput ratio). Load generators are not counted on the app's side; pgbench's
+ * client is, being part of its transaction's cost.
+ */
+function cpuLine(deposit: CpuPerTransaction | null, pgbench: CpuPerTransaction | null): string[] {
+  if (!deposit || !pgbench) return []
+  const depositTotal = deposit.app + deposit.postgres
+  const pgbenchTotal = pgbench.app + pgbench.postgres
+  return [
+    `  CPU per deposit (${CONNECTIONS} banks): app ${ms(deposit.app)} + PostgreSQL ${ms(deposit.postgres)} = ${ms(depositTotal)}`,
+    `  CPU per pgbench transaction: client ${ms(pgbench.app)} + PostgreSQL ${ms(pgbench.postgres)} = ${ms(pgbenchTotal)}   CPU ratio ${(pgbenchTotal / depositTotal).toFixed(2)}`,
+  ]
 }
 
 async function benchOnPostgres(durationS: number): Promise<string[]> {
@@ -170,15 +219,20 @@ async function benchOnPostgres(durationS: number): Promise<string[]> {
   await admin(`create database ${appDb}`)
   await admin(`create database ${pgbenchDb}`)
   try {
-    const [oneBank, manyBanks] = await withServer({ DATABASE_URL: urlOf(appDb) }, async (base) => [
-      await measureDeposits(base, durationS, 'one bank'),
-      await measureDeposits(base, durationS, 'many banks'),
-    ])
-    const tps = runPgbench(binary, { url: urlOf(pgbenchDb), durationS })
+    const [oneBank, manyBanks] = await withServer(
+      { DATABASE_URL: urlOf(appDb), WORKERS },
+      async (base, pid) => [
+        await measureDeposits(base, durationS, 'one bank', pid),
+        await measureDeposits(base, durationS, 'many banks', pid),
+      ],
+    )
+    const { tps, cpu } = await runPgbench(binary, { url: urlOf(pgbenchDb), durationS })
     return [
       `  deposits on PostgreSQL, one bank's counter  ${oneBank.rps.toFixed(0).padStart(5)} /s   p99 ${oneBank.p99} ms   ratio ${(oneBank.rps / tps).toFixed(2)}`,
       `  deposits on PostgreSQL, ${CONNECTIONS} banks at once  ${manyBanks.rps.toFixed(0).padStart(5)} /s   p99 ${manyBanks.p99} ms   ratio ${(manyBanks.rps / tps).toFixed(2)}`,
       `  pgbench TPC-B-like                          ${tps.toFixed(0).padStart(5)} tps   (ratio aim: at least 0.30)`,
+      ...cpuLine(manyBanks.cpu, cpu),
+      ...(WORKERS === '1' ? [] : [`  (the app ran WORKERS=${WORKERS})`]),
     ]
   } finally {
     await admin(`drop database if exists ${appDb} with (force)`)

@@ -35,10 +35,13 @@ export async function waitForHttp(url: string, attempts = 1_500): Promise<void> 
   throw new Error(`${url} did not come up`)
 }
 
-/** Starts the real server with `env` on a free-ish port, runs `work` against it, and stops it. */
+/**
+ * Starts the real server with `env` on a free-ish port, runs `work` against it (with the server's
+ * process id, for CPU accounting), and stops it.
+ */
 export async function withServer<T>(
   env: Record<string, string>,
-  work: (base: string) => Promise<T>,
+  work: (base: string, pid: number) => Promise<T>,
   options: { portFrom: number } = { portFrom: 3920 },
 ): Promise<T> {
   const port = String(options.portFrom + Math.floor(Math.random() * 60))
@@ -51,7 +54,7 @@ export async function withServer<T>(
   const base = `http://127.0.0.1:${port}`
   try {
     await waitForHttp(`${base}/api/health`)
-    return await work(base)
+    return await work(base, app.pid!)
   } finally {
     app.kill('SIGTERM')
     await new Promise((resolve) => app.once('exit', resolve))
