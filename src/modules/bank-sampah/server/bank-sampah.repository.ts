@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm'
 import { type DbOrTx, rowsOf, type Tx } from '../../../platform/server/db/client.ts'
 import { newPublicId } from '../../../platform/server/db/columns.ts'
+import { insertPiece, runPieces, ShapeCache } from '../../../platform/server/db/compiled.ts'
 import type { PriceRow } from '../domain/money.ts'
 import { followInduk } from '../domain/price-list.ts'
 import { accounts, depositLines, journals, nasabah, postings, prices } from './bank-sampah.tables.ts'
@@ -162,6 +163,9 @@ export function epochSeconds(column: SQL) {
   return sql`floor(extract(epoch from ${column}))::bigint`
 }
 
+/** Journal statements, compiled once per shape: how many postings and lines, which columns set. */
+const journalStatements = new ShapeCache()
+
 /**
  * A journal with its postings (and a deposit's lines) in one statement. The caller has checked
  * that the postings balance. Returns the journal's ids.
@@ -178,25 +182,40 @@ export async function insertJournal(
   const publicId = options.journal.publicId ?? newPublicId()
   const journalId = sql`(select id from new_journal)`
   const lines = options.depositLines ?? []
-  const result = await tx.execute(sql`
-    with new_journal as (${tx
-      .insert(journals)
-      .values({ ...options.journal, publicId })
-      .returning({ id: journals.id, createdAt: journals.createdAt })
-      .getSQL()}),
-    new_postings as (${tx
-      .insert(postings)
-      .values(options.postings.map((posting) => ({ cityId, journalId, ...posting })))
-      .getSQL()})
-    ${
-      lines.length > 0
-        ? sql`, new_lines as (${tx
-            .insert(depositLines)
-            .values(lines.map((line) => ({ cityId, journalId, ...line })))
-            .getSQL()})`
-        : sql``
-    }
-    select id, ${epochSeconds(sql`created_at`)} as recorded_at from new_journal`)
+  const pieces = [
+    insertPiece(tx, {
+      tag: 'journal',
+      table: journals,
+      rows: [{ ...options.journal, publicId }],
+      finish: (insert) => insert.returning({ id: journals.id, createdAt: journals.createdAt } as never),
+    }),
+    insertPiece(tx, {
+      tag: 'postings',
+      table: postings,
+      rows: options.postings.map((posting) => ({ cityId, ...posting })),
+      extra: { journalId },
+    }),
+    ...(lines.length > 0
+      ? [
+          insertPiece(tx, {
+            tag: 'lines',
+            table: depositLines,
+            rows: lines.map((line) => ({ cityId, ...line })),
+            extra: { journalId },
+          }),
+        ]
+      : []),
+  ]
+  const result = await runPieces(
+    tx,
+    journalStatements,
+    pieces,
+    ([newJournal, newPostings, newLines]) => sql`
+    with new_journal as (${newJournal}),
+    new_postings as (${newPostings})
+    ${newLines ? sql`, new_lines as (${newLines})` : sql``}
+    select id, ${epochSeconds(sql`created_at`)} as recorded_at from new_journal`,
+  )
   const row = rowsOf<{ id: number | string; recorded_at: number | string }>(result)[0]!
   return { id: Number(row.id), publicId, recordedAt: new Date(Number(row.recorded_at) * 1000) }
 }

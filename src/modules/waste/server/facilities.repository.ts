@@ -1,6 +1,7 @@
-import { and, asc, count, eq, ilike, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, ilike, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { DbOrTx } from '../../../platform/server/db/client.ts'
+import { compiledQuery } from '../../../platform/server/db/compiled.ts'
 import { districts, villages } from '../../../platform/server/tenancy/cities.tables.ts'
 import type { FacilityKind, FacilityStatus } from '../domain/facilities.ts'
 import { facilities } from './facilities.tables.ts'
@@ -79,15 +80,28 @@ export async function findFacility(db: DbOrTx, options: { cityId: number; public
 
 const parents = alias(facilities, 'parent')
 
-/** A facility with its place and its parent's public id and name, in one round trip. */
-export async function findFacilityWithParent(db: DbOrTx, options: { cityId: number; publicId: string }) {
-  const [row] = await db
+/**
+ * A facility with its place and its parent's public id and name, in one round trip. Compiled once
+ * (db/compiled.ts): every bank sampah request looks its bank up here.
+ */
+const facilityWithParent = compiledQuery((db) =>
+  db
     .select({ ...withPlace, parent: { id: parents.publicId, name: parents.name } })
     .from(facilities)
     .leftJoin(villages, eq(villages.code, facilities.villageCode))
     .leftJoin(districts, eq(districts.code, villages.districtCode))
     .leftJoin(parents, and(eq(parents.cityId, facilities.cityId), eq(parents.id, facilities.parentId)))
-    .where(and(eq(facilities.cityId, options.cityId), eq(facilities.publicId, options.publicId)))
+    .where(
+      and(
+        eq(facilities.cityId, sql.placeholder('cityId')),
+        eq(facilities.publicId, sql.placeholder('publicId')),
+      ),
+    )
+    .prepare(''),
+)
+
+export async function findFacilityWithParent(db: DbOrTx, options: { cityId: number; publicId: string }) {
+  const [row] = await facilityWithParent(db, { cityId: options.cityId, publicId: options.publicId })
   return row
 }
 

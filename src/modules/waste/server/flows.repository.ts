@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx, Tx } from '../../../platform/server/db/client.ts'
 import { rowsOf } from '../../../platform/server/db/client.ts'
+import { Compiled, insertPiece, type Piece } from '../../../platform/server/db/compiled.ts'
 import { villages } from '../../../platform/server/tenancy/cities.tables.ts'
 import type { DailyMovement, FlowKind, Outcome } from '../domain/flows.ts'
 import type { Material } from '../domain/materials.ts'
@@ -89,10 +90,40 @@ export async function insertFlowRows(db: DbOrTx, values: (NewFlow & { publicId: 
   return values.map((value) => byPublicId.get(value.publicId)!)
 }
 
-/** The same insert as a statement to send later (sendWithCommit), returning nothing. */
-export function flowRowsInsert(db: DbOrTx, values: (NewFlow & { publicId: string })[]): SQL {
-  return db.insert(wasteFlows).values(values).getSQL()
+/**
+ * The same insert as a statement to send later (sendWithCommit), returning nothing: a piece of the
+ * transaction's last statement, compiled once for its shape (db/compiled.ts).
+ */
+export function flowRowsInsert(db: DbOrTx, values: (NewFlow & { publicId: string })[]): Piece {
+  return insertPiece(db, { tag: 'flows', table: wasteFlows, rows: values })
 }
+
+/**
+ * The statement of findFlowReferences for one combination of what is asked (facilities, villages,
+ * lock): the ids and codes are one array parameter each, so each combination has one text,
+ * compiled once (db/compiled.ts).
+ */
+function flowReferencesStatement(options: { facilities: boolean; villages: boolean; lock: boolean }) {
+  const cityId = sql.placeholder('cityId')
+  const facilityRows = options.facilities
+    ? sql`select 'facility' as kind, key, id from (
+           select public_id as key, id from ${facilities}
+            where city_id = ${cityId} and public_id = any(${sql.placeholder('facilityIds')}::text[])${
+              options.lock ? sql` order by id for update` : sql``
+            }) as referenced`
+    : null
+  const villageRows = options.villages
+    ? sql`select 'village' as kind, code as key, null::integer as id from ${villages}
+           where city_id = ${cityId} and code = any(${sql.placeholder('villageCodes')}::text[])`
+    : null
+  return Compiled.fromSql(
+    facilityRows && villageRows
+      ? sql`${facilityRows} union all ${villageRows}`
+      : (facilityRows ?? villageRows)!,
+  )
+}
+
+const flowReferencesStatements = new Map<string, Compiled>()
 
 /**
  * What a batch of flows refers to, in one round trip: the internal ids of the facilities named
@@ -103,36 +134,26 @@ export async function findFlowReferences(
   db: DbOrTx,
   options: { cityId: number; facilityPublicIds: string[]; villageCodes: string[]; lock?: boolean },
 ) {
-  const { cityId } = options
   const facilityIds = [...new Set(options.facilityPublicIds)]
   const villageCodes = [...new Set(options.villageCodes)]
-  const facilityRows = facilityIds.length
-    ? sql`select 'facility' as kind, key, id from (
-           select public_id as key, id from ${facilities}
-            where city_id = ${cityId} and public_id in (${sql.join(
-              facilityIds.map((id) => sql`${id}`),
-              sql`, `,
-            )})${options.lock ? sql` order by id for update` : sql``}) as referenced`
-    : null
-  const villageRows = villageCodes.length
-    ? sql`select 'village' as kind, code as key, null::integer as id from ${villages}
-           where city_id = ${cityId} and code in (${sql.join(
-             villageCodes.map((code) => sql`${code}`),
-             sql`, `,
-           )})`
-    : null
   const found = {
     facilities: new Map<string, { id: number; publicId: string }>(),
     villageCodes: new Set<string>(),
   }
-  const query =
-    facilityRows && villageRows
-      ? sql`${facilityRows} union all ${villageRows}`
-      : (facilityRows ?? villageRows)
-  if (!query) return found
-  for (const row of rowsOf<{ kind: 'facility' | 'village'; key: string; id: number | null }>(
-    await db.execute(query),
-  )) {
+  if (facilityIds.length === 0 && villageCodes.length === 0) return found
+  const shape = {
+    facilities: facilityIds.length > 0,
+    villages: villageCodes.length > 0,
+    lock: !!options.lock,
+  }
+  const key = `${shape.facilities}:${shape.villages}:${shape.lock}`
+  let statement = flowReferencesStatements.get(key)
+  if (!statement) {
+    statement = flowReferencesStatement(shape)
+    flowReferencesStatements.set(key, statement)
+  }
+  const result = await statement.run(db, { cityId: options.cityId, facilityIds, villageCodes })
+  for (const row of rowsOf<{ kind: 'facility' | 'village'; key: string; id: number | null }>(result)) {
     if (row.kind === 'facility') found.facilities.set(row.key, { id: Number(row.id), publicId: row.key })
     else found.villageCodes.add(row.key)
   }

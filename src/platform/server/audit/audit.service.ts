@@ -3,6 +3,7 @@ import { nextDate, startOfCityDay } from '../../domain/city-time.ts'
 import { assertCan } from '../access/policy.ts'
 import type { ServiceContext } from '../context.ts'
 import type { Tx } from '../db/client.ts'
+import { insertPiece, isPiece, type Piece, runPieces, ShapeCache, toSql } from '../db/compiled.ts'
 import { AppError } from '../errors.ts'
 import type { CityRef } from '../module.ts'
 import { findAuditEntries } from './audit.repository.ts'
@@ -44,7 +45,7 @@ type AuditRow = typeof auditLog.$inferInsert
  */
 interface Pending {
   rows: AuditRow[]
-  statements: SQL[]
+  statements: (SQL | Piece)[]
 }
 const pending = new WeakMap<Tx, Pending>()
 
@@ -58,11 +59,25 @@ export function holdAuditUntilCommit(tx: Tx): void {
  * the transaction is runWrite()'s, and runs at once otherwise. Only for a statement whose effects
  * nothing later in the transaction reads: statements in one WITH see the same snapshot, so a
  * later read would not find the rows. Its failure still fails the statement, so the commit.
+ * A Piece (db/compiled.ts) lets that last statement be compiled once for its shape.
  */
-export async function sendWithCommit(tx: Tx, statement: SQL): Promise<void> {
+export async function sendWithCommit(tx: Tx, statement: SQL | Piece): Promise<void> {
   const held = pending.get(tx)
   if (held) held.statements.push(statement)
-  else await tx.execute(statement)
+  else await tx.execute(isPiece(statement) ? toSql(statement) : statement)
+}
+
+/** The transaction's last statements, compiled once per shape (audit rows, held writes, the result). */
+const lastStatements = new ShapeCache()
+
+/** The statements as one: all but the last as CTEs, the last as the statement itself. */
+function withCtes(parts: SQL[]): SQL {
+  const final = parts[parts.length - 1]!
+  if (parts.length === 1) return final
+  const ctes = parts
+    .slice(0, -1)
+    .map((statement, index) => sql`${sql.raw(`along_${index + 1}`)} as (${statement})`)
+  return sql`with ${sql.join(ctes, sql`, `)} ${final}`
 }
 
 // A few hundred rows per statement keeps far below PostgreSQL's 65 535 parameters per statement.
@@ -74,7 +89,7 @@ const AUDIT_ROWS_PER_STATEMENT = 500
  * cost no round trip of their own. Data-modifying CTEs all run to completion, and their AFTER
  * triggers fire at the end of the statement, as they would on their own.
  */
-export async function writePendingAudit(tx: Tx, alongWith?: SQL): Promise<void> {
+export async function writePendingAudit(tx: Tx, alongWith?: SQL | Piece): Promise<void> {
   const { rows, statements: held } = pending.get(tx) ?? { rows: [], statements: [] }
   pending.delete(tx)
   let start = 0
@@ -83,18 +98,18 @@ export async function writePendingAudit(tx: Tx, alongWith?: SQL): Promise<void> 
   }
   const last = rows.slice(start)
   const statements = [
-    ...(last.length > 0 ? [tx.insert(auditLog).values(last).getSQL()] : []),
+    ...(last.length > 0 ? [insertPiece(tx, { tag: 'audit', table: auditLog, rows: last })] : []),
     ...held,
     ...(alongWith ? [alongWith] : []),
   ]
-  const final = statements.pop()
-  if (!final) return
-  if (statements.length === 0) {
-    await tx.execute(final)
+  if (statements.length === 0) return
+  if (statements.every(isPiece)) {
+    await runPieces(tx, lastStatements, statements, withCtes)
     return
   }
-  const ctes = statements.map((statement, index) => sql`${sql.raw(`along_${index + 1}`)} as (${statement})`)
-  await tx.execute(sql`with ${sql.join(ctes, sql`, `)} ${final}`)
+  await tx.execute(
+    withCtes(statements.map((statement) => (isPiece(statement) ? toSql(statement) : statement))),
+  )
 }
 
 /** Call inside the transaction of the write it describes: both commit or neither does. */

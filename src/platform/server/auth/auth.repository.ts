@@ -1,9 +1,10 @@
-import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm'
+import { and, eq, isNull, lt, ne, type SQL, sql } from 'drizzle-orm'
 import type { ThrottleState } from '../../domain/login-throttle.ts'
 import { roleGrants } from '../access/access.tables.ts'
 import type { Grant } from '../access/policy.ts'
 import type { DbOrTx, Tx } from '../db/client.ts'
-import { type TenantCity, tenantCityJson } from '../tenancy/cities.repository.ts'
+import { compiledQuery } from '../db/compiled.ts'
+import { cityKeyOf, type TenantCity, tenantCityJsonBy } from '../tenancy/cities.repository.ts'
 import { cities } from '../tenancy/cities.tables.ts'
 import { apiTokens, loginThrottle, sessions, users } from './auth.tables.ts'
 
@@ -46,14 +47,8 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
   await db.insert(sessions).values(values)
 }
 
-/**
- * The session, what an actor needs of its user, and the user's role grants, read fresh on every
- * request (a revoked session or grant takes effect at once), in one round trip. Grants in the order
- * findGrantsOfUser gives. With `cityKey` (a tenant route's `{city}`), that city too (null when
- * there is none), so the tenancy check needs no statement of its own.
- */
-export async function findSessionWithUser(db: DbOrTx, tokenHash: string, options: { cityKey?: string } = {}) {
-  const [row] = await db
+function buildSessionQuery(db: DbOrTx, city: SQL<TenantCity | null>) {
+  return db
     .select({
       session: {
         csrfToken: sessions.csrfToken,
@@ -76,11 +71,35 @@ export async function findSessionWithUser(db: DbOrTx, tokenHash: string, options
                  order by c.name, g.role), '[]'::json)
           from ${roleGrants} g join ${cities} c on c.id = g.city_id
          where g.user_id = ${users}.id)`,
-      city: options.cityKey === undefined ? sql<TenantCity | null>`null` : tenantCityJson(options.cityKey),
+      city,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('')
+}
+
+const sessionQueries = {
+  withoutCity: compiledQuery((db) => buildSessionQuery(db, sql<TenantCity | null>`null`)),
+  byCode: compiledQuery((db) => buildSessionQuery(db, tenantCityJsonBy('code', sql.placeholder('cityKey')))),
+  bySlug: compiledQuery((db) => buildSessionQuery(db, tenantCityJsonBy('slug', sql.placeholder('cityKey')))),
+}
+
+/**
+ * The session, what an actor needs of its user, and the user's role grants, read fresh on every
+ * request (a revoked session or grant takes effect at once), in one round trip. Grants in the order
+ * findGrantsOfUser gives. With `cityKey` (a tenant route's `{city}`), that city too (null when
+ * there is none), so the tenancy check needs no statement of its own. Compiled once: every
+ * signed-in request runs it.
+ */
+export async function findSessionWithUser(db: DbOrTx, tokenHash: string, options: { cityKey?: string } = {}) {
+  if (options.cityKey === undefined) {
+    const [row] = await sessionQueries.withoutCity(db, { tokenHash })
+    return row
+  }
+  const { column, key } = cityKeyOf(options.cityKey)
+  const query = column === 'code' ? sessionQueries.byCode : sessionQueries.bySlug
+  const [row] = await query(db, { tokenHash, cityKey: key })
   return row
 }
 

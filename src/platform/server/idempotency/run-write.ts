@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { holdAuditUntilCommit, writePendingAudit } from '../audit/audit.service.ts'
 import type { IdempotencyClaim, ServiceContext } from '../context.ts'
 import type { DbOrTx, Tx } from '../db/client.ts'
+import { compiledQuery, type Piece } from '../db/compiled.ts'
 import { AppError } from '../errors.ts'
 import { idempotencyKeys } from './idempotency.tables.ts'
 
@@ -25,6 +26,37 @@ async function storedResult<T>(db: DbOrTx, claim: IdempotencyClaim): Promise<{ r
   return { result: stored.result as T }
 }
 
+/** The key's claim, compiled once (db/compiled.ts): every write with an Idempotency-Key sends it. */
+const claimKey = compiledQuery((db) =>
+  db
+    .insert(idempotencyKeys)
+    .values({
+      scope: sql.placeholder('scope'),
+      key: sql.placeholder('key'),
+      requestHash: sql.placeholder('requestHash'),
+    })
+    .onConflictDoNothing({ target: [idempotencyKeys.scope, idempotencyKeys.key] })
+    .returning({ id: idempotencyKeys.id })
+    .prepare(''),
+)
+
+/** The stored result, as a piece of the transaction's last statement (writePendingAudit). */
+function storeResult(tx: Tx, options: { id: number; result: unknown }): Piece {
+  return {
+    shape: 'idempotency-result',
+    values: {
+      id: options.id,
+      result: options.result === undefined ? null : JSON.parse(JSON.stringify(options.result)),
+    },
+    build: (slot) =>
+      tx
+        .update(idempotencyKeys)
+        .set({ result: slot('result') })
+        .where(eq(idempotencyKeys.id, slot('id') as number))
+        .getSQL(),
+  }
+}
+
 /**
  * Runs a write in one transaction. Its audit rows are written just before the commit (see
  * holdAuditUntilCommit). When the request carried an Idempotency-Key, the result is
@@ -43,11 +75,11 @@ export async function runWrite<T>(context: ServiceContext, work: (tx: Tx) => Pro
     // The key goes in first: a concurrent twin blocks on it here, before touching any record.
     let claimedId: number | undefined
     if (claim) {
-      const [claimed] = await tx
-        .insert(idempotencyKeys)
-        .values({ scope: claim.scope, key: claim.key, requestHash: claim.requestHash })
-        .onConflictDoNothing({ target: [idempotencyKeys.scope, idempotencyKeys.key] })
-        .returning({ id: idempotencyKeys.id })
+      const [claimed] = await claimKey(tx, {
+        scope: claim.scope,
+        key: claim.key,
+        requestHash: claim.requestHash,
+      })
       // Taken already: by a request that committed, possibly while this one waited for it.
       if (!claimed) {
         const stored = await storedResult<T>(tx, claim)
@@ -61,13 +93,7 @@ export async function runWrite<T>(context: ServiceContext, work: (tx: Tx) => Pro
     // The stored result and the audit rows travel in one statement, the transaction's last.
     await writePendingAudit(
       tx,
-      claimedId !== undefined
-        ? tx
-            .update(idempotencyKeys)
-            .set({ result: result === undefined ? null : JSON.parse(JSON.stringify(result)) })
-            .where(eq(idempotencyKeys.id, claimedId))
-            .getSQL()
-        : undefined,
+      claimedId !== undefined ? storeResult(tx, { id: claimedId, result }) : undefined,
     )
     return result
   })

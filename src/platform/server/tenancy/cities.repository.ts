@@ -21,13 +21,20 @@ export type TenantCity = Pick<CityRow, 'id' | 'code' | 'slug' | 'name' | 'timezo
  * The city of a `{city}` parameter as a JSON value (null when there is none), to read inside
  * another statement: the session lookup reads it along, so a tenant request costs one round trip
  * less, and a city taken off the platform is still refused on the very next request.
+ * By one column, the key a value or a placeholder (the session lookup is compiled once per
+ * column: `cityKeyOf` says which column a request's key is for).
  */
-export function tenantCityJson(codeOrSlug: string): SQL<TenantCity | null> {
-  const key = codeOrSlug.trim().toLowerCase()
+export function tenantCityJsonBy(column: 'code' | 'slug', key: unknown): SQL<TenantCity | null> {
   return sql<TenantCity | null>`(
     select json_build_object('id', c.id, 'code', c.code, 'slug', c.slug, 'name', c.name,
                              'timezone', c.timezone, 'isActive', c.is_active)
-      from ${cities} c where ${isCityCode(key) ? sql`c.code = ${key}` : sql`c.slug = ${key}`})`
+      from ${cities} c where ${column === 'code' ? sql`c.code = ${key}` : sql`c.slug = ${key}`})`
+}
+
+/** A `{city}` parameter as tenantCityJsonBy() takes it: normalised, and which column it names. */
+export function cityKeyOf(codeOrSlug: string): { column: 'code' | 'slug'; key: string } {
+  const key = codeOrSlug.trim().toLowerCase()
+  return { column: isCityCode(key) ? 'code' : 'slug', key }
 }
 
 export async function findCityById(db: DbOrTx, cityId: number): Promise<CityRow | undefined> {
