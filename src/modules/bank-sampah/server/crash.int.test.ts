@@ -257,5 +257,33 @@ describe.each(variants)(
         await database.close()
       }
     }, 150_000)
+
+    it.skipIf(workers === 1)(
+      'replaces a worker that dies, and stops every worker on SIGTERM',
+      async () => {
+        server = await startServer(env)
+        const primary = server.child
+        const first = workersOf(primary.pid!)
+        expect(first).toHaveLength(workers)
+        process.kill(first[0]!, 'SIGKILL')
+        // A new worker takes the dead one's place; the others serve meanwhile.
+        await expect
+          .poll(() => workersOf(primary.pid!).filter((pid) => !first.includes(pid)).length, {
+            timeout: 30_000,
+          })
+          .toBe(1)
+        await expect.poll(() => workersOf(primary.pid!).length, { timeout: 30_000 }).toBe(workers)
+        const session = await signInTeller(server.base, teller)
+        expect((await fetch(`${session.bankUrl}/nasabah`, { headers: session.headers })).status).toBe(200)
+
+        const running = workersOf(primary.pid!)
+        const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)))
+        primary.kill('SIGTERM')
+        expect(await exited).toBe(0)
+        server = undefined
+        expect(running.filter(isAlive)).toEqual([])
+      },
+      90_000,
+    )
   },
 )
