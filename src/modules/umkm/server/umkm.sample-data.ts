@@ -1,12 +1,13 @@
-import { addDays, daysBetween } from '../domain/licences.ts'
 import type { Scale } from '../domain/scale.ts'
 import { type SampleLicence, sampleLicences } from './licences.sample-data.ts'
 import { BATU_PRODUCTS, BATU_PROFILE } from './umkm.sample-batu.ts'
 import { type SampleClosure, sampleClosureOf } from './umkm.sample-closures.ts'
+import { figuresOf, JUTA, licencesOf, type SampleFigures } from './umkm.sample-figures.ts'
 import { PALOPO_PRODUCTS, PALOPO_PROFILE } from './umkm.sample-palopo.ts'
 import type { CityProfile, SampleLine, SampleProduct } from './umkm.sample-profile.ts'
+import { between, type Next, pickFrom, random, weighted } from './umkm.sample-random.ts'
 
-export type { CityProfile, SampleLine, SampleProduct }
+export type { CityProfile, SampleFigures, SampleLine, SampleProduct }
 // The city profiles live beside this file, one per city; they are re-exported for the callers.
 export { BATU_PRODUCTS, BATU_PROFILE, PALOPO_PRODUCTS, PALOPO_PROFILE }
 
@@ -39,14 +40,6 @@ export { BATU_PRODUCTS, BATU_PROFILE, PALOPO_PRODUCTS, PALOPO_PROFILE }
  * start year and month, main activity), the licences (P-IRT, halal) and the closures (about 2.5 %,
  * umkm.sample-closures.ts).
  */
-
-export interface SampleFigures {
-  asOf: string
-  capitalRupiah: number
-  annualSalesRupiah: number
-  assetsRupiah: number
-  workers: number
-}
 
 export type OwnerSex = 'L' | 'P'
 
@@ -95,33 +88,7 @@ const GIVEN_MALE = new Set(['Budi', 'Agus', 'Andi', 'Wahyu', 'Rudi'])
 const FAMILY = ['Wahyuni', 'Rahayu', 'Santoso', 'Hidayat', 'Lestari', 'Pratama', 'Saputra', 'Kurniawati']
 const BRAND = ['Makmur', 'Sejahtera', 'Barokah', 'Mandiri', 'Lestari', 'Jaya', 'Berkah', 'Sentosa']
 
-const JUTA = 1_000_000
-
-/** A small linear congruential generator: the same seed, the same demo. */
-function random(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0
-    return state / 2 ** 32
-  }
-}
-
-type Next = () => number
-
-const pickFrom = <T>(next: Next, items: readonly T[]): T => items[Math.floor(next() * items.length)]!
-const between = (next: Next, low: number, high: number) => low + Math.floor(next() * (high - low + 1))
 const rtRw = (value: number) => String(value).padStart(3, '0')
-
-/** One of `items` with probability proportional to its weight. */
-function weighted<T>(next: Next, items: readonly T[], weightOf: (item: T) => number): T {
-  const total = items.reduce((sum, item) => sum + weightOf(item), 0)
-  let left = next() * total
-  for (const item of items) {
-    left -= weightOf(item)
-    if (left < 0) return item
-  }
-  return items[items.length - 1]!
-}
 
 const EDUCATION = [
   ['SD', 18],
@@ -245,11 +212,6 @@ export function generateSampleBusinesses(options: {
 
 // --- The city at scale -------------------------------------------------------------------------
 
-// PP 7/2021 Pasal 35 ayat (5) bounds, in juta, with room so a figure never sits on a bound by accident.
-const MICRO_MAX_JUTA = 1_990
-const SMALL_JUTA = [2_050, 12_000] as const
-const MEDIUM_JUTA = [15_500, 45_000] as const
-
 // Batu 2018 (research notes §6): 21,396 mikro and 1,980 kecil of 23,544, the rest menengah. Read
 // here as the classes of the latest figures record.
 const SHARE_MICRO = 21_396 / 23_544
@@ -257,52 +219,6 @@ const SHARE_SMALL = 1_980 / 23_544
 // Naik kelas 420–675 a year of ~21,000 micro businesses: about 1 in 25 over 2024–2025. Half of the
 // small businesses with a 2023 record were micro then gives about that many.
 const SHARE_OF_SMALL_GROWN = 0.5
-
-/** Low values far more often than high ones, as in every registry of small traders. */
-const skewedBetween = (next: Next, low: number, high: number, power = 1.6) =>
-  low * (high / low) ** (next() ** power)
-
-const wholeThousands = (juta: number) => Math.round((juta * JUTA) / 1_000) * 1_000
-
-function figuresOf(
-  next: Next,
-  options: { line: SampleLine; scale: Scale; isGrowing: boolean; hasOnlyLatest: boolean },
-): SampleFigures[] {
-  const { line, scale, isGrowing } = options
-  let sales2023: number
-  let sales2025: number
-  if (isGrowing) {
-    sales2023 = 1_300 + next() * (MICRO_MAX_JUTA - 1_300)
-    sales2025 = SMALL_JUTA[0] + next() * 1_200
-  } else {
-    sales2023 =
-      scale === 'mikro'
-        ? Math.min(MICRO_MAX_JUTA, skewedBetween(next, line.salesJuta[0], line.salesJuta[1]))
-        : scale === 'kecil'
-          ? skewedBetween(next, SMALL_JUTA[0], SMALL_JUTA[1], 1.3)
-          : skewedBetween(next, MEDIUM_JUTA[0], MEDIUM_JUTA[1], 1.3)
-    const growth = 0.9 + next() * 0.3
-    // Each class keeps its class without naik kelas: growth stops short of the next bound.
-    const ceiling = scale === 'mikro' ? MICRO_MAX_JUTA : scale === 'kecil' ? 14_500 : 48_000
-    const floor = scale === 'mikro' ? 1 : scale === 'kecil' ? SMALL_JUTA[0] : MEDIUM_JUTA[0]
-    sales2025 = Math.max(floor, Math.min(ceiling, sales2023 * growth))
-  }
-  const capitalShare = 0.15 + next() * 0.45
-  const capital = (sales: number) =>
-    scale === 'mikro' ? Math.min(900, sales * capitalShare) : sales * capitalShare * 0.6
-  const assetsShare = 0.6 + next() * 0.6
-  const workers =
-    scale === 'mikro' ? between(next, 1, 4) : scale === 'kecil' ? between(next, 5, 19) : between(next, 20, 99)
-  const record = (asOf: string, sales: number, workerCount: number): SampleFigures => ({
-    asOf,
-    capitalRupiah: wholeThousands(capital(sales)),
-    annualSalesRupiah: wholeThousands(sales),
-    assetsRupiah: wholeThousands(capital(sales) * assetsShare),
-    workers: workerCount,
-  })
-  const latest = record('2025-12-31', sales2025, isGrowing ? workers + between(next, 1, 4) : workers)
-  return options.hasOnlyLatest ? [latest] : [record('2023-12-31', sales2023, workers), latest]
-}
 
 const PHONE_PREFIXES = [
   '12',
@@ -321,58 +237,6 @@ const PHONE_PREFIXES = [
   '95',
   '96',
 ]
-
-function licencesOf(
-  next: Next,
-  options: {
-    index: number
-    kbliCode: string
-    nib: string | null
-    startedYear: number
-    cityDigits: string
-    cityName: string
-  },
-): SampleLicence[] {
-  const { index, kbliCode, nib, cityDigits, cityName } = options
-  const dateFrom = (earliest: string, latest: string) =>
-    addDays(earliest, Math.floor(next() * daysBetween(earliest, latest)))
-  const licences: SampleLicence[] = []
-  // OSS-RBA issues NIBs since August 2021 (PP 5/2021); a business older than that got it later.
-  const startedOn = `${Math.max(2021, options.startedYear)}-08-01`
-  if (nib) {
-    licences.push({
-      kind: 'nib',
-      number: nib,
-      issuer: 'OSS-RBA (Kementerian Investasi/BKPM)',
-      issuedOn: dateFrom(startedOn, '2025-12-31'),
-      expiresOn: null,
-    })
-  }
-  const makesFood = kbliCode.startsWith('10') || kbliCode.startsWith('11')
-  if (makesFood && next() < 0.45) {
-    const issuedOn = dateFrom(startedOn < '2021-06-01' ? '2021-06-01' : startedOn, '2025-12-31')
-    // SPP-IRT: 5 years (PerBPOM 22/2018); kemasan, jenis pangan, city, product, IRTP, expiry year.
-    const expiresOn = addDays(issuedOn, 5 * 365 + 1)
-    licences.push({
-      kind: 'pirt',
-      number: `${between(next, 1, 8)}${String(between(next, 1, 16)).padStart(2, '0')}${cityDigits}${String(between(next, 1, 9)).padStart(2, '0')}${String(index % 10_000).padStart(4, '0')}-${expiresOn.slice(2, 4)}`,
-      issuer: `Dinas Kesehatan ${cityName}`,
-      issuedOn,
-      expiresOn,
-    })
-  }
-  if ((makesFood || kbliCode.startsWith('56')) && next() < 0.2) {
-    licences.push({
-      kind: 'halal',
-      number: `ID${cityDigits}110${String(10_000_000 + index).padStart(10, '0')}`,
-      issuer: 'BPJPH Kementerian Agama',
-      // Self-declare certification for UMK ran from 2023 (PP 39/2021, SEHATI quota).
-      issuedOn: dateFrom('2023-01-02', '2025-12-31'),
-      expiresOn: null,
-    })
-  }
-  return licences
-}
 
 /**
  * The city at scale: the profile's showcase (its first `showcaseCount` rows, exactly as
