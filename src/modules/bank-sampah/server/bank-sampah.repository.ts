@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm'
 import { type DbOrTx, rowsOf, type Tx } from '../../../platform/server/db/client.ts'
 import { newPublicId } from '../../../platform/server/db/columns.ts'
-import { insertPiece, runPieces, ShapeCache } from '../../../platform/server/db/compiled.ts'
+import { compiledQuery, insertPiece, runPieces, ShapeCache } from '../../../platform/server/db/compiled.ts'
 import type { PriceRow } from '../domain/money.ts'
 import { followInduk } from '../domain/price-list.ts'
 import { accounts, depositLines, journals, nasabah, postings, prices } from './bank-sampah.tables.ts'
@@ -231,10 +231,10 @@ export function listPrices(db: DbOrTx, bank: Bank) {
 /**
  * What a deposit needs to know, in one round trip: the nasabah of this bank; the price rows of the
  * deposited sub-materials, the bank's own and its induk's (followInduk decides between them); and
- * the ids of the two accounts a deposit posts to (null until first used). Built once per database
- * and reused (depositContextQuery): it runs on every deposit.
+ * the ids of the two accounts a deposit posts to (null until first used). Compiled once
+ * (db/compiled.ts): it runs on every deposit.
  */
-function buildDepositContextQuery(db: DbOrTx) {
+const depositContextQuery = compiledQuery((db) => {
   const cityId = sql.placeholder('cityId')
   const bankFacilityId = sql.placeholder('bankFacilityId')
   return db
@@ -273,31 +273,16 @@ function buildDepositContextQuery(db: DbOrTx) {
         eq(nasabah.publicId, sql.placeholder('publicId')),
       ),
     )
-    .prepare('') // No name of its own: db/client.ts names recurring texts (or not, behind a pooler).
-}
+    .prepare('')
+})
 
-/**
- * Drizzle builds a query's text on every call, a visible share of the app's CPU per deposit; a
- * prepared query keeps the text and only fills in the values.
- */
-const depositContextQueries = new WeakMap<DbOrTx, ReturnType<typeof buildDepositContextQuery>>()
-
-function depositContextQuery(db: DbOrTx) {
-  let query = depositContextQueries.get(db)
-  if (!query) {
-    query = buildDepositContextQuery(db)
-    depositContextQueries.set(db, query)
-  }
-  return query
-}
-
-/** The deposit's context (see buildDepositContextQuery); undefined: no such nasabah at this bank. */
+/** The deposit's context (see depositContextQuery); undefined: no such nasabah at this bank. */
 export async function findDepositContext(
   db: DbOrTx,
   bank: Bank & { parentFacilityId: number | null; publicId: string; subMaterials: string[] },
 ) {
   const { cityId, bankFacilityId, parentFacilityId } = bank
-  const [row] = await depositContextQuery(db).execute({
+  const [row] = await depositContextQuery(db, {
     cityId,
     bankFacilityId,
     parentFacilityId,
