@@ -3,7 +3,7 @@ import { nextDate, startOfCityDay } from '../../domain/city-time.ts'
 import { assertCan } from '../access/policy.ts'
 import type { ServiceContext } from '../context.ts'
 import type { Tx } from '../db/client.ts'
-import { insertPiece, isPiece, type Piece, runPieces, ShapeCache, toSql } from '../db/compiled.ts'
+import { asPiece, insertPiece, type Piece, runPieces, ShapeCache, toSql } from '../db/compiled.ts'
 import { AppError } from '../errors.ts'
 import type { CityRef } from '../module.ts'
 import { findAuditEntries } from './audit.repository.ts'
@@ -64,7 +64,7 @@ export function holdAuditUntilCommit(tx: Tx): void {
 export async function sendWithCommit(tx: Tx, statement: SQL | Piece): Promise<void> {
   const held = pending.get(tx)
   if (held) held.statements.push(statement)
-  else await tx.execute(isPiece(statement) ? toSql(statement) : statement)
+  else await tx.execute(toSql(asPiece(statement)))
 }
 
 /** The transaction's last statements, compiled once per shape (audit rows, held writes, the result). */
@@ -103,13 +103,8 @@ export async function writePendingAudit(tx: Tx, alongWith?: SQL | Piece): Promis
     ...(alongWith ? [alongWith] : []),
   ]
   if (statements.length === 0) return
-  if (statements.every(isPiece)) {
-    await runPieces(tx, lastStatements, statements, withCtes)
-    return
-  }
-  await tx.execute(
-    withCtes(statements.map((statement) => (isPiece(statement) ? toSql(statement) : statement))),
-  )
+  // Compiled when every part is a piece; a part built already makes the whole built as before.
+  await runPieces(tx, lastStatements, statements.map(asPiece), withCtes)
 }
 
 /** Call inside the transaction of the write it describes: both commit or neither does. */

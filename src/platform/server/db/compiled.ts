@@ -254,6 +254,11 @@ export function runPieces(
   return compiled.run(db, values)
 }
 
-export function isPiece(statement: SQL | Piece): statement is Piece {
+function isPiece(statement: SQL | Piece): statement is Piece {
   return !(statement instanceof SQL)
+}
+
+/** A statement built already, as a piece that is never compiled (an empty shape). */
+export function asPiece(statement: SQL | Piece): Piece {
+  return isPiece(statement) ? statement : { shape: '', values: {}, build: () => statement }
 }
