@@ -2,7 +2,7 @@ import cluster from 'node:cluster'
 import { allManifests, buildApp } from './app.ts'
 import { BootError, prepareDatabase } from './boot.ts'
 import { type Config, ConfigError, loadConfig } from './config.ts'
-import { openDatabase } from './db/client.ts'
+import { type Database, openDatabase } from './db/client.ts'
 import { DataDirLockedError } from './db/data-dir-lock.ts'
 import { purgeIdempotencyKeys } from './idempotency/idempotency.repository.ts'
 import { DEMO_PASSWORD, listDemoLogins } from './seed/demo.ts'
@@ -17,8 +17,8 @@ import { DEMO_PASSWORD, listDemoLogins } from './seed/demo.ts'
  */
 
 /** Connections per worker: the pool of one process (20) shared out, at least five each. */
-function poolSizeOf(config: Config): number | undefined {
-  return config.workers > 1 ? Math.max(5, Math.ceil(20 / config.workers)) : undefined
+function workerPoolSize(workers: number): number {
+  return Math.max(5, Math.ceil(20 / workers))
 }
 
 function banner(
@@ -43,18 +43,9 @@ function banner(
   return `${lines.join('\n')}\n\n`
 }
 
-/** Serves HTTP in this process: the only one, or one worker of several. Resolves to its port. */
-async function serve(config: Config, options: { prepared: boolean }) {
-  const manifests = allManifests()
-  const prepared = options.prepared ? null : await prepareDatabase({ config, manifests })
-  const database =
-    prepared?.database ??
-    (await openDatabase({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      poolSize: poolSizeOf(config),
-    }))
-  const app = await buildApp({ database, config, manifests })
+/** Serves HTTP on a prepared database in this process: the only one, or one worker of several. */
+async function serve(config: Config, database: Database): Promise<number> {
+  const app = await buildApp({ database, config, manifests: allManifests() })
 
   const purge = () =>
     purgeIdempotencyKeys(database.db).catch((error: unknown) =>
@@ -79,14 +70,13 @@ async function serve(config: Config, options: { prepared: boolean }) {
 
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
-  const port = typeof address === 'object' && address ? address.port : config.port
-  return { port, prepared, database }
+  return typeof address === 'object' && address ? address.port : config.port
 }
 
 async function runSingle(config: Config): Promise<void> {
   const started = Date.now()
-  const { port, prepared, database } = await serve(config, { prepared: false })
-  const { regions, demoSeeded } = prepared!
+  const { database, regions, demoSeeded } = await prepareDatabase({ config, manifests: allManifests() })
+  const port = await serve(config, database)
   const demoLogins = config.seedDemo ? await listDemoLogins(database.db) : []
   process.stdout.write(
     banner(
@@ -112,7 +102,7 @@ async function runPrimary(config: Config): Promise<void> {
 
   let closing = false
   let isServing = false
-  const fork = () => cluster.fork({ SINERGI_DATABASE_PREPARED: 'true' })
+  const fork = () => cluster.fork()
   cluster.on('exit', (worker, code, signal) => {
     if (closing) return
     // A worker that cannot start (the port is taken, say) would fail again: stop instead of looping.
@@ -175,7 +165,13 @@ async function main(): Promise<void> {
   const config = loadConfig()
   if (config.workers === 1) return runSingle(config)
   if (cluster.isPrimary) return runPrimary(config)
-  await serve(config, { prepared: process.env.SINERGI_DATABASE_PREPARED === 'true' })
+  // A worker: the primary prepared the database before forking it.
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: workerPoolSize(config.workers),
+  })
+  await serve(config, database)
 }
 
 main().catch((error: unknown) => {
