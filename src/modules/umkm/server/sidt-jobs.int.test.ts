@@ -62,7 +62,9 @@ describe('SIDT import jobs shared by app servers', () => {
 
   beforeAll(async () => {
     t = await createTestApp({}, { clock: () => now })
-    // A second app server on the same database: no memory in common with the first but the code.
+    // A second app on the same database. In one test process the two share module state, so what
+    // proves the job is the database's is the row itself (below) and the jobs written straight
+    // into the table in the next tests.
     other = await buildApp({ ...t.deps, clock: () => now })
     batu = await activate(t, BATU)
     staffUser = await createTestUser(t, { roles: [{ city: batu, role: 'umkm_staff' }] })
@@ -89,6 +91,9 @@ describe('SIDT import jobs shared by app servers', () => {
     }
     expect(job).toMatchObject({ status: 'done', phase: 'writing', done: 2, total: 2, problem: null })
     expect(job.result).toMatchObject({ rows: 2, inserted: 2 })
+    // What any other server reads: the row, with the end state written by the running one.
+    const [row] = await t.database.db.select().from(umkmSidtJobs).where(eq(umkmSidtJobs.publicId, jobId))
+    expect(row).toMatchObject({ status: 'done', done: 2, total: 2, result: { rows: 2, inserted: 2 } })
   })
 
   it('lets one import run per city across servers, and frees the city when that server goes quiet', async () => {
