@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test'
 import { LoginPage } from '../pages/LoginPage.ts'
 import { expectNoSeriousA11yViolations } from '../support/axe.ts'
+import { batuYear } from '../support/city-time.ts'
 
 // Batu's demo: the waste ledger of the last 365 days (published to the indicators by DLH staff
 // here) and UMKM indicators the seed computed for 2023 and 2025.
@@ -41,7 +42,7 @@ test('DLH staff publish the waste balance and read it with UMKM figures on the c
   page,
   browser,
 }) => {
-  const year = new Date().getFullYear()
+  const year = batuYear()
   const login = new LoginPage(page)
   await login.goto()
   await login.signIn('dlh.batu')

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { LoginPage } from '../pages/LoginPage.ts'
 import { EstimatePage, WasteBalancePage } from '../pages/WasteBalancePages.ts'
 import { expectNoSeriousA11yViolations } from '../support/axe.ts'
+import { batuYear } from '../support/city-time.ts'
 
 // Batu's demo: ledger flows for the last 365 days, a timbulan estimate for this year and last
 // (215 000 people × 0,55 kg + 10 t/day + 10,87 million visits × 0,5 kg) and the informal sector's
@@ -12,7 +13,7 @@ test('DLH staff read the city waste balance, correct the estimate, and the publi
   page,
   browser,
 }) => {
-  const year = new Date().getFullYear()
+  const year = batuYear()
   const login = new LoginPage(page)
   await login.goto()
   await login.signIn('dlh.batu')

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cityDateOf } from '../../../platform/domain/city-time.ts'
 import { type BankWorld, createBankWorld } from './bank-sampah.fixture.ts'
 import { unbalancedJournals } from './bank-sampah.repository.ts'
 
@@ -94,7 +95,8 @@ describe('a bank sampah counter under concurrent writes', () => {
       ).toBe(statement.balanceRupiah)
     }
     // The bank's stock by sub-material, from its own lines, is the flow ledger's in − out.
-    const month = new Date().toISOString().slice(0, 7)
+    // Deposits are dated in the city's day (WIB), which from 17:00 UTC is tomorrow's.
+    const month = cityDateOf(new Date(), 'Asia/Jakarta').slice(0, 7)
     const report = (
       await w.unitTeller.request({ method: 'GET', url: w.url(w.unit, `/reports/${month}`) })
     ).json()

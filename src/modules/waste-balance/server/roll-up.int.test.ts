@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cityDateOf } from '../../../platform/domain/city-time.ts'
 import { rowsOf } from '../../../platform/server/db/client.ts'
 import { seedDemo } from '../../../platform/server/seed/demo.ts'
 import { type BankWorld, createBankWorld } from '../../bank-sampah/server/bank-sampah.fixture.ts'
 import { writeFlowSheet, XLSX_TYPE } from '../../waste/server/flows.spreadsheet.ts'
 
 const API = '/api/v1/cities/35.79'
+/** Batu's calendar day: from 17:00 UTC it is already tomorrow there, and flows are dated in it. */
+const batuToday = () => cityDateOf(new Date(), 'Asia/Jakarta')
 const KEY = `city_id, month, kind, outcome, material, from_sector, from_district_code, from_facility_id, to_facility_id`
 
 /**
@@ -96,7 +99,7 @@ describe('the monthly roll-up of the flow ledger', () => {
   })
 
   it('follows a flow, its reversal, a correction and a spreadsheet import', async () => {
-    const today = new Date().toISOString().slice(0, 10)
+    const today = batuToday()
     const intake = await flow({
       kind: 'intake',
       material: 'campuran',
@@ -158,7 +161,7 @@ describe('the monthly roll-up of the flow ledger', () => {
   })
 
   it('shows a write on the balance at once: B moves by what was composted, and back on its reversal', async () => {
-    const today = new Date().toISOString().slice(0, 10)
+    const today = batuToday()
     const reduction = async () =>
       (
         await w.dlh.request({ method: 'GET', url: `${API}/waste-balance/periods/${today.slice(0, 4)}` })
