@@ -4,6 +4,7 @@ import { assertCan } from '../access/policy.ts'
 import type { ServiceContext } from '../context.ts'
 import type { Tx } from '../db/client.ts'
 import { asPiece, insertPiece, type Piece, runPieces, ShapeCache, toSql } from '../db/compiled.ts'
+import { holdUntilCommit } from '../db/pipelined-transactions.ts'
 import { AppError } from '../errors.ts'
 import type { CityRef } from '../module.ts'
 import { findAuditEntries } from './audit.repository.ts'
@@ -104,6 +105,8 @@ export async function writePendingAudit(tx: Tx, alongWith?: SQL | Piece): Promis
   ]
   if (statements.length === 0) return
   // Compiled when every part is a piece; a part built already makes the whole built as before.
+  // Nothing reads what it wrote: on PostgreSQL it goes out with the commit, in one write.
+  holdUntilCommit(tx)
   await runPieces(tx, lastStatements, statements.map(asPiece), withCtes)
 }
 
