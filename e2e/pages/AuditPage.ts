@@ -1,5 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
+/** An action as the audit log shows it: in words, and the code admins and auditors quote. */
+export interface AuditAction {
+  label: string
+  code: string
+}
+
 /** /c/:city/admin/audit: who did what in the city, newest first. */
 export class AuditPage {
   readonly heading: Locator
@@ -23,15 +29,20 @@ export class AuditPage {
     await this.filters.getByRole('button', { name: 'Terapkan', exact: true }).click()
   }
 
-  /** Rows whose action column shows this action code (e.g. `role.granted`). */
-  rows(action: string): Locator {
-    return this.table
-      .getByRole('row')
-      .filter({ has: this.page.getByRole('cell', { name: action, exact: true }) })
+  /**
+   * Rows whose action column shows this action in words with its code beneath it
+   * (e.g. *Peran diberikan* over `role.granted`).
+   */
+  rows(action: AuditAction): Locator {
+    const cell = this.page
+      .getByRole('cell')
+      .filter({ has: this.page.getByText(action.label, { exact: true }) })
+      .filter({ has: this.page.locator('code').getByText(action.code, { exact: true }) })
+    return this.table.getByRole('row').filter({ has: cell })
   }
 
   /** Exactly one row of this action whose recorded changes, once shown, contain all the fragments. */
-  async expectEntry(action: string, ...fragments: string[]): Promise<void> {
+  async expectEntry(action: AuditAction, ...fragments: string[]): Promise<void> {
     const candidates = this.rows(action)
     await expect(candidates.first()).toBeVisible()
     // Open each entry's "show changes" that is still closed.
@@ -39,7 +50,7 @@ export class AuditPage {
     while ((await closed.count()) > 0) await closed.first().click()
     let matching = candidates
     for (const fragment of fragments) matching = matching.filter({ hasText: fragment })
-    await expect(matching, `an audit entry ${action} with ${fragments.join(', ')}`).toHaveCount(1)
+    await expect(matching, `an audit entry ${action.code} with ${fragments.join(', ')}`).toHaveCount(1)
     await expect(matching.locator('details[open] pre').last()).toBeVisible()
   }
 }

@@ -49,7 +49,8 @@ test('a city admin creates a user, grants a role and sees both in the audit log'
 
   await audit.filterByActor('admin.batu')
   await expect(audit.table.getByRole('row').filter({ hasText: 'seed' })).toHaveCount(0)
-  await audit.expectEntry('role.granted', `"user": "${userId}"`, '"role": "city_viewer"')
-  await audit.expectEntry('role.granted', `"user": "${userId}"`, '"role": "city_admin"')
+  const roleGranted = { label: 'Peran diberikan', code: 'role.granted' }
+  await audit.expectEntry(roleGranted, `"user": "${userId}"`, '"role": "city_viewer"')
+  await audit.expectEntry(roleGranted, `"user": "${userId}"`, '"role": "city_admin"')
   await expectNoSeriousA11yViolations(page, 'audit log, filtered, changes shown')
 })

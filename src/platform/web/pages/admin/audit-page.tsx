@@ -3,11 +3,43 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type AuditFilters, useAuditLog, useWorkspace } from '../../api/hooks.ts'
 import { formatDateTime } from '../../format.ts'
+import { DEFAULT_LANGUAGE } from '../../i18n/resources.ts'
 import { currentLanguage } from '../../i18n/setup.ts'
 import { useCityParam } from '../../layout/city-shell.tsx'
+import { MODULE_WEBS } from '../../modules.ts'
 import { ErrorWithRetry, PageLoader } from '../../ui/query-state.tsx'
+import { type AuditCodeKind, auditLabel, type EntityTypeGroup, sortEntityTypeGroups } from './audit-labels.ts'
 
-const ENTITY_TYPES = ['agency', 'role_grant', 'user', 'city', 'indicator_value', 'api_token'] as const
+// Modules record audit entries too, and label their own codes in their own catalog (namespace).
+const NAMESPACES = ['translation', ...MODULE_WEBS.map((module) => module.name)]
+
+/** Labels looked up across the platform's catalog and every module's, falling back to the code. */
+function useAuditLabels() {
+  const { t, i18n } = useTranslation(NAMESPACES)
+  const label = (kind: AuditCodeKind, code: string) =>
+    // A code is data, not a key: its ':' (if any) must not select a namespace.
+    auditLabel((key) => t(key, { ns: NAMESPACES, returnObjects: true, nsSeparator: false }), kind, code)
+  return { t, i18n, label }
+}
+
+/** Every kind of record some catalog labels, grouped by catalog (the platform, each module). */
+function useEntityTypeGroups(): EntityTypeGroup[] {
+  const { t, i18n, label } = useAuditLabels()
+  const groups = NAMESPACES.map((ns) => {
+    const types = new Set<string>()
+    // The fallback language's too: a type labelled only there still shows, in its words.
+    for (const lng of [i18n.language, DEFAULT_LANGUAGE]) {
+      const labelled = i18n.getResource(lng, ns, 'audit.entityTypes')
+      if (labelled && typeof labelled === 'object') for (const type of Object.keys(labelled)) types.add(type)
+    }
+    return {
+      group: t('audit.group', { ns, defaultValue: ns }),
+      items: [...types].map((type) => ({ value: type, label: label('entityTypes', type) })),
+    }
+  })
+  return sortEntityTypeGroups(groups, i18n.language)
+}
+
 const EMPTY = { entity: '', actor: '', from: '', to: '' }
 
 function toFilters(form: typeof EMPTY): AuditFilters {
@@ -21,6 +53,7 @@ function toFilters(form: typeof EMPTY): AuditFilters {
 
 function FilterForm({ onApply }: { onApply: (filters: AuditFilters) => void }) {
   const { t } = useTranslation()
+  const entityTypes = useEntityTypeGroups()
   const [form, setForm] = useState(EMPTY)
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -31,14 +64,13 @@ function FilterForm({ onApply }: { onApply: (filters: AuditFilters) => void }) {
       <Group align="flex-end" gap="sm">
         <Select
           label={t('audit.entity')}
-          data={[
-            { value: '', label: t('audit.entityAll') },
-            ...ENTITY_TYPES.map((type) => ({ value: type, label: t(`audit.entityTypes.${type}`) })),
-          ]}
+          data={[{ value: '', label: t('audit.entityAll') }, ...entityTypes]}
           value={form.entity}
           allowDeselect={false}
+          searchable
+          maxDropdownHeight={360}
           onChange={(value) => setForm({ ...form, entity: value ?? '' })}
-          w={{ base: '100%', xs: 200 }}
+          w={{ base: '100%', xs: 260 }}
         />
         <TextInput
           label={t('audit.actor')}
@@ -100,16 +132,25 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
   )
 }
 
+/** The action in words, with its code below: admins and auditors quote the code. */
+function ActionCell({ action, words }: { action: string; words: string }) {
+  if (words === action) return <Code>{action}</Code>
+  return (
+    <>
+      <Text size="sm">{words}</Text>
+      <Code fz="xs">{action}</Code>
+    </>
+  )
+}
+
 export default function AuditPage() {
-  const { t } = useTranslation()
+  const { t, label } = useAuditLabels()
   const city = useCityParam()
   const timeZone = useWorkspace(city).data?.city.timezone
   const [filters, setFilters] = useState<AuditFilters>({})
   const log = useAuditLog(city, filters)
   const entries = log.data?.pages.flatMap((page) => page.items) ?? []
   const language = currentLanguage()
-  const entityLabel = (type: string) =>
-    (ENTITY_TYPES as readonly string[]).includes(type) ? t(`audit.entityTypes.${type}`) : type
 
   return (
     <Stack>
@@ -141,10 +182,11 @@ export default function AuditPage() {
                   </Table.Td>
                   <Table.Td>{entry.actor.username}</Table.Td>
                   <Table.Td>
-                    <Code>{entry.action}</Code>
+                    <ActionCell action={entry.action} words={label('actions', entry.action)} />
                   </Table.Td>
                   <Table.Td>
-                    {entityLabel(entry.entityType)} {entry.entityId ? <Code>{entry.entityId}</Code> : null}
+                    <span title={entry.entityType}>{label('entityTypes', entry.entityType)}</span>{' '}
+                    {entry.entityId ? <Code>{entry.entityId}</Code> : null}
                   </Table.Td>
                   <Table.Td>
                     <Changes before={entry.before} after={entry.after} />
