@@ -2,6 +2,7 @@
 
 export type { FacilityKind, LandfillSystem } from './domain/facilities.ts'
 export { categoryOfSubMaterial, SUB_MATERIALS, type SubMaterial } from './domain/materials.ts'
+export { facilityRowSql } from './server/facilities.repository.ts'
 export {
   createFacility,
   findFacilityLabel,

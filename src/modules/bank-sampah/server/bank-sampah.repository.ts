@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm'
 import { type DbOrTx, rowsOf, type Tx } from '../../../platform/server/db/client.ts'
 import { newPublicId } from '../../../platform/server/db/columns.ts'
-import { compiledQuery, insertPiece, runPieces, ShapeCache } from '../../../platform/server/db/compiled.ts'
+import { Compiled, insertPiece, runPieces, ShapeCache } from '../../../platform/server/db/compiled.ts'
+import { facilityRowSql } from '../../waste/index.ts'
 import type { PriceRow } from '../domain/money.ts'
 import { followInduk } from '../domain/price-list.ts'
 import { accounts, depositLines, journals, nasabah, postings, prices } from './bank-sampah.tables.ts'
@@ -229,73 +230,103 @@ export function listPrices(db: DbOrTx, bank: Bank) {
 }
 
 /**
- * What a deposit needs to know, in one round trip: the nasabah of this bank; the price rows of the
+ * What a deposit needs to know, in one round trip: the bank (waste's facility row, by the route's
+ * public id: its id, kind, induk and desa); the nasabah of this bank; the price rows of the
  * deposited sub-materials, the bank's own and its induk's (followInduk decides between them); and
  * the ids of the two accounts a deposit posts to (null until first used). Compiled once
  * (db/compiled.ts): it runs on every deposit.
  */
-const depositContextQuery = compiledQuery((db) => {
+const depositContextStatement = (() => {
   const cityId = sql.placeholder('cityId')
-  const bankFacilityId = sql.placeholder('bankFacilityId')
-  return db
-    .select({
-      nasabah: {
-        id: nasabah.id,
-        publicId: nasabah.publicId,
-        name: nasabah.name,
-        kind: nasabah.kind,
-        villageCode: nasabah.villageCode,
-      },
-      nasabahAccountId: sql<number | null>`(
-        select a.id from ${accounts} a
-         where a.city_id = ${cityId} and a.bank_facility_id = ${bankFacilityId}
-           and a.kind = 'nasabah' and a.nasabah_id = ${nasabah}.id)`,
-      purchasesAccountId: sql<number | null>`(
-        select a.id from ${accounts} a
-         where a.city_id = ${cityId} and a.bank_facility_id = ${bankFacilityId}
-           and a.kind = 'purchases' and a.nasabah_id is null)`,
-      // One text whatever the request: the induk is null for a bank without one, the materials
-      // are one array parameter.
-      prices: sql<(PriceRow & { bankFacilityId: number })[]>`(
-        select coalesce(json_agg(json_build_object(
-                 'bankFacilityId', p.bank_facility_id, 'subMaterial', p.sub_material,
-                 'pricePerKgRupiah', p.price_per_kg_rupiah, 'effectiveFrom', p.effective_from)), '[]'::json)
-          from ${prices} p
-         where p.city_id = ${cityId}
-           and p.bank_facility_id in (${bankFacilityId}, ${sql.placeholder('parentFacilityId')})
-           and p.sub_material = any(${sql.placeholder('subMaterials')}::text[]))`,
-    })
-    .from(nasabah)
-    .where(
-      and(
-        eq(nasabah.cityId, cityId),
-        eq(nasabah.bankFacilityId, bankFacilityId),
-        eq(nasabah.publicId, sql.placeholder('publicId')),
-      ),
-    )
-    .prepare('')
-})
+  return Compiled.fromSql(sql`
+    with bank as (${facilityRowSql({ cityId, publicId: sql.placeholder('bankPublicId') })})
+    select bank.id as bank_id, bank.kind as bank_kind, bank.parent_id as bank_parent_id,
+           bank.village_code as bank_village_code,
+           n.id as nasabah_id, n.public_id as nasabah_public_id, n.name as nasabah_name,
+           n.kind as nasabah_kind, n.village_code as nasabah_village_code,
+           (select a.id from ${accounts} a
+             where a.city_id = ${cityId} and a.bank_facility_id = bank.id
+               and a.kind = 'nasabah' and a.nasabah_id = n.id) as nasabah_account_id,
+           (select a.id from ${accounts} a
+             where a.city_id = ${cityId} and a.bank_facility_id = bank.id
+               and a.kind = 'purchases' and a.nasabah_id is null) as purchases_account_id,
+           -- One text whatever the request: a unit follows its induk, the materials are one array.
+           (select coalesce(json_agg(json_build_object(
+                     'bankFacilityId', p.bank_facility_id, 'subMaterial', p.sub_material,
+                     'pricePerKgRupiah', p.price_per_kg_rupiah, 'effectiveFrom', p.effective_from)), '[]'::json)
+              from ${prices} p
+             where p.city_id = ${cityId}
+               and p.bank_facility_id in (bank.id, case when bank.kind = 'bank_sampah_unit' then bank.parent_id end)
+               and p.sub_material = any(${sql.placeholder('subMaterials')}::text[])) as prices
+      from bank
+      left join ${nasabah} n
+        on n.city_id = ${cityId} and n.bank_facility_id = bank.id and n.public_id = ${sql.placeholder('publicId')}`)
+})()
 
-/** The deposit's context (see depositContextQuery); undefined: no such nasabah at this bank. */
+interface DepositContextRow {
+  bank_id: number
+  bank_kind: string
+  bank_parent_id: number | null
+  bank_village_code: string | null
+  nasabah_id: number | null
+  nasabah_public_id: string | null
+  nasabah_name: string | null
+  nasabah_kind: NasabahRow['kind'] | null
+  nasabah_village_code: string | null
+  nasabah_account_id: number | null
+  purchases_account_id: number | null
+  prices: (Omit<PriceRow, 'pricePerKgRupiah'> & {
+    bankFacilityId: number
+    pricePerKgRupiah: number | string
+  })[]
+}
+
+/**
+ * The deposit's context (see depositContextStatement): undefined when the city has no facility of
+ * that id; `nasabah` null when the bank has no such nasabah. The caller checks the facility is a
+ * bank sampah.
+ */
 export async function findDepositContext(
   db: DbOrTx,
-  bank: Bank & { parentFacilityId: number | null; publicId: string; subMaterials: string[] },
+  options: { cityId: number; bankPublicId: string; publicId: string; subMaterials: string[] },
 ) {
-  const { cityId, bankFacilityId, parentFacilityId } = bank
-  const [row] = await depositContextQuery(db, {
-    cityId,
-    bankFacilityId,
-    parentFacilityId,
-    publicId: bank.publicId,
-    subMaterials: [...new Set(bank.subMaterials)],
+  const result = await depositContextStatement.run(db, {
+    cityId: options.cityId,
+    bankPublicId: options.bankPublicId,
+    publicId: options.publicId,
+    subMaterials: [...new Set(options.subMaterials)],
   })
+  const row = rowsOf<DepositContextRow>(result)[0]
   if (!row) return undefined
-  const own = row.prices.filter((price) => price.bankFacilityId === bankFacilityId)
-  const induk = row.prices.filter((price) => price.bankFacilityId !== bankFacilityId)
+  const bank = {
+    id: Number(row.bank_id),
+    kind: row.bank_kind,
+    parentId: row.bank_parent_id === null ? null : Number(row.bank_parent_id),
+    villageCode: row.bank_village_code,
+  }
+  const rows = (
+    typeof row.prices === 'string' ? JSON.parse(row.prices) : row.prices
+  ) as DepositContextRow['prices']
+  const priceRows = rows.map((price) => ({ ...price, pricePerKgRupiah: Number(price.pricePerKgRupiah) }))
+  const own = priceRows.filter((price) => price.bankFacilityId === bank.id)
+  const induk = priceRows.filter((price) => price.bankFacilityId !== bank.id)
   return {
-    nasabah: row.nasabah,
+    bank,
+    nasabah:
+      row.nasabah_id === null
+        ? null
+        : {
+            id: Number(row.nasabah_id),
+            publicId: row.nasabah_public_id!,
+            name: row.nasabah_name!,
+            kind: row.nasabah_kind!,
+            villageCode: row.nasabah_village_code,
+          },
     prices: followInduk(own, induk),
-    accountIds: { nasabah: row.nasabahAccountId, purchases: row.purchasesAccountId },
+    accountIds: {
+      nasabah: row.nasabah_account_id === null ? null : Number(row.nasabah_account_id),
+      purchases: row.purchases_account_id === null ? null : Number(row.purchases_account_id),
+    },
   }
 }
 

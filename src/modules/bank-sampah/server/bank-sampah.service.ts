@@ -16,11 +16,14 @@ export interface BankTarget {
 }
 
 /** The bank is a facility of kind bank sampah unit or induk, in this city. */
+/** A bank sampah unit or induk: the facilities that keep savings. */
+export function isBankKind(kind: string): boolean {
+  return kind === 'bank_sampah_unit' || kind === 'bank_sampah_induk'
+}
+
 export async function loadBank(context: ServiceContext, target: BankTarget) {
   const found = await getFacility(context, { city: target.city, facilityId: target.bankId })
-  if (found.facility.kind !== 'bank_sampah_unit' && found.facility.kind !== 'bank_sampah_induk') {
-    throw new AppError('bank.not_a_bank')
-  }
+  if (!isBankKind(found.facility.kind)) throw new AppError('bank.not_a_bank')
   return {
     cityId: target.city.id,
     bankFacilityId: found.facility.id,

@@ -22,6 +22,7 @@ import * as repo from './bank-sampah.repository.ts'
 import {
   assertTeller,
   type BankTarget,
+  isBankKind,
   loadBank,
   loadNasabah,
   mayTell,
@@ -112,19 +113,23 @@ export async function deposit(
   target: BankTarget & { nasabahId: string; date?: string; lines: DepositLineInput[] },
 ) {
   assertTeller(context, target)
-  const bank = await loadBank(context, target)
+  // The bank, the nasabah, the prices and the accounts in one statement (loadBank's checks, here).
   const found = await repo.findDepositContext(context.database.db, {
-    ...bank,
+    cityId: target.city.id,
+    bankPublicId: target.bankId,
     publicId: target.nasabahId,
     subMaterials: target.lines.map((line) => line.subMaterial),
   })
-  if (!found) throw new AppError('nasabah.not_found')
+  if (!found) throw new AppError('facility.not_found')
+  if (!isBankKind(found.bank.kind)) throw new AppError('bank.not_a_bank')
   const { nasabah, prices: priceList } = found
+  if (!nasabah) throw new AppError('nasabah.not_found')
+  const bank = { cityId: target.city.id, bankFacilityId: found.bank.id }
   const today = cityToday(context, target.city)
   const date = target.date ?? today
   const { priced, problems } = priceLines(target.lines, priceList, date)
   if (date > today) problems.push({ field: '/body/date', code: 'flow.date_in_future' })
-  const source = nasabah.villageCode ?? bank.facility.villageCode
+  const source = nasabah.villageCode ?? found.bank.villageCode
   if (!source) problems.push({ field: '/body/nasabahId', code: 'bank.nasabah_needs_village' })
   if (problems.length > 0) throw new AppError('validation.failed', { details: problems })
   const total = priced.reduce((sum, line) => sum + line.amountRupiah, 0)
