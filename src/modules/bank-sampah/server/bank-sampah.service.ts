@@ -15,12 +15,12 @@ export interface BankTarget {
   bankId: string
 }
 
-/** The bank is a facility of kind bank sampah unit or induk, in this city. */
 /** A bank sampah unit or induk: the facilities that keep savings. */
 export function isBankKind(kind: string): boolean {
   return kind === 'bank_sampah_unit' || kind === 'bank_sampah_induk'
 }
 
+/** The bank is a facility of kind bank sampah unit or induk, in this city. */
 export async function loadBank(context: ServiceContext, target: BankTarget) {
   const found = await getFacility(context, { city: target.city, facilityId: target.bankId })
   if (!isBankKind(found.facility.kind)) throw new AppError('bank.not_a_bank')

@@ -113,7 +113,8 @@ export async function deposit(
   target: BankTarget & { nasabahId: string; date?: string; lines: DepositLineInput[] },
 ) {
   assertTeller(context, target)
-  // The bank, the nasabah, the prices and the accounts in one statement (loadBank's checks, here).
+  // The bank, the nasabah, the prices and the accounts in one statement; loadBank's checks are
+  // made here on its answer. The teller check above is the policy: write access to this bank.
   const found = await repo.findDepositContext(context.database.db, {
     cityId: target.city.id,
     bankPublicId: target.bankId,
