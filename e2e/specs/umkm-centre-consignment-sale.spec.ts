@@ -3,6 +3,7 @@ import { LoginPage } from '../pages/LoginPage.ts'
 import { WorkspaceHomePage } from '../pages/WorkspaceHomePage.ts'
 import { WorkspaceShell } from '../pages/WorkspaceShell.ts'
 import { expectNoSeriousA11yViolations } from '../support/axe.ts'
+import { batuDay } from '../support/city-time.ts'
 
 // The story of issue 7 item 8: a product is registered and curated, consigned, sold at the counter,
 // and the sale shows up in the producer's monthly statement and on the public catalogue. The spec
@@ -13,13 +14,6 @@ const stamp = Date.now().toString(36)
 const OUTLET = `Gerai uji ${stamp}`
 const PRODUCT = `Keripik tempe pedas ${stamp}`
 const REFERENCE = `QR-E2E-${stamp}`
-
-/** Today and a day ahead in Batu (WIB), as the server counts them. */
-function batuDay(offsetDays = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(
-    new Date(Date.now() + offsetDays * 86_400_000),
-  )
-}
 
 /** The links between the centre's pages (counter, products, statements). */
 function centreLink(page: Page, name: string): Locator {

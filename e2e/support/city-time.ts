@@ -5,3 +5,10 @@
 export function batuYear(now = new Date()): number {
   return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(now))
 }
+
+/** Today, or a number of days from now, in Batu (WIB) as `YYYY-MM-DD`, as the server counts days. */
+export function batuDay(offsetDays = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  )
+}
