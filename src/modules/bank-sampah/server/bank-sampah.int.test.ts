@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   activate,
@@ -11,6 +12,7 @@ import {
   type TestApp,
 } from '../../../../test/support/test-app.ts'
 import { cityDateOf, previousDate } from '../../../platform/domain/city-time.ts'
+import { rowsOf } from '../../../platform/server/db/client.ts'
 import { unbalancedJournals } from './bank-sampah.repository.ts'
 
 const TODAY = cityDateOf(new Date(), 'Asia/Jakarta')
@@ -255,5 +257,51 @@ describe('bank sampah savings', () => {
       url: `/api/v1/cities/73.73/bank-sampah/banks/${bank}/nasabah/${ayu}`,
     })
     expect(viaOwnCity.statusCode).toBe(404)
+  })
+
+  it("has PostgreSQL refuse a posting or a line filed under another city than its journal's", async () => {
+    const row = async (text: string) =>
+      rowsOf<Record<string, number>>(await t.database.db.execute(sql.raw(text)))[0]!
+    const { journal_id, account_id, city_id } = await row(
+      `select p.journal_id, p.account_id, p.city_id from bank_sampah_postings p
+        join bank_sampah_journals j on j.id = p.journal_id where j.kind = 'deposit' limit 1`,
+    )
+    const { id: otherCity } = await row(`select id from cities where code = '73.73'`)
+    const before = await row('select count(*)::int as n from bank_sampah_postings')
+    const refused = async (text: string) => {
+      const error = await t.database.db.execute(sql.raw(text)).then(
+        () => null,
+        (reason: unknown) => reason,
+      )
+      let cause: unknown = error
+      while (cause && !(cause as { code?: string }).code) cause = (cause as { cause?: unknown }).cause
+      return (cause as { code?: string } | null)?.code
+    }
+    // 23503: foreign_key_violation. The ids exist; only the city disagrees.
+    expect(
+      await refused(
+        `insert into bank_sampah_postings (city_id, journal_id, account_id, amount_rupiah)
+         values (${otherCity}, ${journal_id}, ${account_id}, 0)`,
+      ),
+    ).toBe('23503')
+    expect(
+      await refused(
+        `insert into bank_sampah_deposit_lines (city_id, journal_id, sub_material, weight_grams,
+           price_per_kg_rupiah, amount_rupiah, flow_public_id)
+         values (${otherCity}, ${journal_id}, 'pet', 1000, 0, 0, 'x')`,
+      ),
+    ).toBe('23503')
+    // Nor an account of another city under this city's journal.
+    const { id: palopoAccount } = await row(
+      `insert into bank_sampah_accounts (city_id, bank_facility_id, kind) values (${otherCity}, 0, 'cash')
+       returning id`,
+    )
+    expect(
+      await refused(
+        `insert into bank_sampah_postings (city_id, journal_id, account_id, amount_rupiah)
+         values (${city_id}, ${journal_id}, ${palopoAccount}, 0)`,
+      ),
+    ).toBe('23503')
+    expect(await row('select count(*)::int as n from bank_sampah_postings')).toEqual(before)
   })
 })

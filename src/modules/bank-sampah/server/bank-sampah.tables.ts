@@ -2,6 +2,7 @@ import {
   type AnyPgColumn,
   bigint,
   date,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -85,6 +86,8 @@ export const accounts = pgTable(
     unique('bank_sampah_accounts_key')
       .on(table.cityId, table.bankFacilityId, table.kind, table.nasabahId)
       .nullsNotDistinct(),
+    // What a posting's composite key refers to: an account of the posting's own city.
+    unique('bank_sampah_accounts_city_id_key').on(table.cityId, table.id),
   ],
 )
 
@@ -119,28 +122,39 @@ export const journals = pgTable(
     index('bank_sampah_journals_bank_idx').on(table.cityId, table.bankFacilityId, table.occurredOn),
     // A journal is reversed at most once.
     unique('bank_sampah_journals_reverses_key').on(table.cityId, table.reversesId),
+    // What its postings' and lines' composite keys refer to: a journal of their own city.
+    unique('bank_sampah_journals_city_id_key').on(table.cityId, table.id),
   ],
 )
 
+/**
+ * A posting's journal and account are of its own city, and PostgreSQL checks it: the keys are
+ * (city, journal) and (city, account), not the ids alone. The city itself needs no key of its own
+ * here: the journal's row already refers to it.
+ */
 export const postings = pgTable(
   'bank_sampah_postings',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    cityId: integer('city_id')
-      .notNull()
-      .references(() => cities.id),
-    journalId: bigint('journal_id', { mode: 'number' })
-      .notNull()
-      .references(() => journals.id),
-    accountId: integer('account_id')
-      .notNull()
-      .references(() => accounts.id),
+    cityId: integer('city_id').notNull(),
+    journalId: bigint('journal_id', { mode: 'number' }).notNull(),
+    accountId: integer('account_id').notNull(),
     /** Signed whole rupiah: positive debit, negative credit. */
     amountRupiah: bigint('amount_rupiah', { mode: 'number' }).notNull(),
   },
   (table) => [
     index('bank_sampah_postings_account_idx').on(table.accountId),
     index('bank_sampah_postings_journal_idx').on(table.journalId),
+    foreignKey({
+      name: 'bank_sampah_postings_journal_fk',
+      columns: [table.cityId, table.journalId],
+      foreignColumns: [journals.cityId, journals.id],
+    }),
+    foreignKey({
+      name: 'bank_sampah_postings_account_fk',
+      columns: [table.cityId, table.accountId],
+      foreignColumns: [accounts.cityId, accounts.id],
+    }),
   ],
 )
 
@@ -149,12 +163,8 @@ export const depositLines = pgTable(
   'bank_sampah_deposit_lines',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    cityId: integer('city_id')
-      .notNull()
-      .references(() => cities.id),
-    journalId: bigint('journal_id', { mode: 'number' })
-      .notNull()
-      .references(() => journals.id),
+    cityId: integer('city_id').notNull(),
+    journalId: bigint('journal_id', { mode: 'number' }).notNull(),
     subMaterial: text('sub_material').notNull(),
     weightGrams: bigint('weight_grams', { mode: 'number' }).notNull(),
     pricePerKgRupiah: integer('price_per_kg_rupiah').notNull(),
@@ -162,7 +172,15 @@ export const depositLines = pgTable(
     /** The waste flow ledger entry this line wrote (source → this bank). */
     flowPublicId: text('flow_public_id').notNull(),
   },
-  (table) => [index('bank_sampah_deposit_lines_journal_idx').on(table.journalId)],
+  (table) => [
+    index('bank_sampah_deposit_lines_journal_idx').on(table.journalId),
+    // A line's journal is of its own city (as a posting's).
+    foreignKey({
+      name: 'bank_sampah_deposit_lines_journal_fk',
+      columns: [table.cityId, table.journalId],
+      foreignColumns: [journals.cityId, journals.id],
+    }),
+  ],
 )
 
 /** What a sale to a pengepul or a transfer to the induk was made of, at the agreed price. */
@@ -170,12 +188,8 @@ export const saleLines = pgTable(
   'bank_sampah_sale_lines',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    cityId: integer('city_id')
-      .notNull()
-      .references(() => cities.id),
-    journalId: bigint('journal_id', { mode: 'number' })
-      .notNull()
-      .references(() => journals.id),
+    cityId: integer('city_id').notNull(),
+    journalId: bigint('journal_id', { mode: 'number' }).notNull(),
     subMaterial: text('sub_material').notNull(),
     weightGrams: bigint('weight_grams', { mode: 'number' }).notNull(),
     pricePerKgRupiah: integer('price_per_kg_rupiah').notNull(),
@@ -183,5 +197,12 @@ export const saleLines = pgTable(
     /** The waste flow ledger entry this line wrote (bank → pengepul, or unit → induk). */
     flowPublicId: text('flow_public_id').notNull(),
   },
-  (table) => [index('bank_sampah_sale_lines_journal_idx').on(table.journalId)],
+  (table) => [
+    index('bank_sampah_sale_lines_journal_idx').on(table.journalId),
+    foreignKey({
+      name: 'bank_sampah_sale_lines_journal_fk',
+      columns: [table.cityId, table.journalId],
+      foreignColumns: [journals.cityId, journals.id],
+    }),
+  ],
 )
