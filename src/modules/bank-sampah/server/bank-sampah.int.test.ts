@@ -12,7 +12,7 @@ import {
   type TestApp,
 } from '../../../../test/support/test-app.ts'
 import { cityDateOf, previousDate } from '../../../platform/domain/city-time.ts'
-import { rowsOf } from '../../../platform/server/db/client.ts'
+import { postgresErrorOf, rowsOf } from '../../../platform/server/db/client.ts'
 import { unbalancedJournals } from './bank-sampah.repository.ts'
 
 const TODAY = cityDateOf(new Date(), 'Asia/Jakarta')
@@ -268,15 +268,13 @@ describe('bank sampah savings', () => {
     )
     const { id: otherCity } = await row(`select id from cities where code = '73.73'`)
     const before = await row('select count(*)::int as n from bank_sampah_postings')
-    const refused = async (text: string) => {
-      const error = await t.database.db.execute(sql.raw(text)).then(
-        () => null,
-        (reason: unknown) => reason,
-      )
-      let cause: unknown = error
-      while (cause && !(cause as { code?: string }).code) cause = (cause as { cause?: unknown }).cause
-      return (cause as { code?: string } | null)?.code
-    }
+    const refused = async (text: string) =>
+      postgresErrorOf(
+        await t.database.db.execute(sql.raw(text)).then(
+          () => null,
+          (reason: unknown) => reason,
+        ),
+      )?.code
     // 23503: foreign_key_violation. The ids exist; only the city disagrees.
     expect(
       await refused(

@@ -275,10 +275,8 @@ interface DepositContextRow {
   nasabah_village_code: string | null
   nasabah_account_id: number | null
   purchases_account_id: number | null
-  prices: (Omit<PriceRow, 'pricePerKgRupiah'> & {
-    bankFacilityId: number
-    pricePerKgRupiah: number | string
-  })[]
+  /** json: both drivers parse it, with the integer columns as numbers. */
+  prices: (PriceRow & { bankFacilityId: number })[]
 }
 
 /**
@@ -304,12 +302,8 @@ export async function findDepositContext(
     parentId: row.bank_parent_id === null ? null : Number(row.bank_parent_id),
     villageCode: row.bank_village_code,
   }
-  const rows = (
-    typeof row.prices === 'string' ? JSON.parse(row.prices) : row.prices
-  ) as DepositContextRow['prices']
-  const priceRows = rows.map((price) => ({ ...price, pricePerKgRupiah: Number(price.pricePerKgRupiah) }))
-  const own = priceRows.filter((price) => price.bankFacilityId === bank.id)
-  const induk = priceRows.filter((price) => price.bankFacilityId !== bank.id)
+  const own = row.prices.filter((price) => price.bankFacilityId === bank.id)
+  const induk = row.prices.filter((price) => price.bankFacilityId !== bank.id)
   return {
     bank,
     nasabah:

@@ -7,17 +7,13 @@ import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
 import { findVillageOfCity } from '../../../platform/server/tenancy/cities.repository.ts'
 import { getFacility, type SubMaterial } from '../../waste/index.ts'
+import { isBankKind } from '../domain/bank.ts'
 import { formatMemberNumber } from '../domain/member.ts'
 import * as repo from './bank-sampah.repository.ts'
 
 export interface BankTarget {
   city: CityRef
   bankId: string
-}
-
-/** A bank sampah unit or induk: the facilities that keep savings. */
-export function isBankKind(kind: string): boolean {
-  return kind === 'bank_sampah_unit' || kind === 'bank_sampah_induk'
 }
 
 /** The bank is a facility of kind bank sampah unit or induk, in this city. */

@@ -8,6 +8,7 @@ import { AppError, type FieldProblem } from '../../../platform/server/errors.ts'
 import { runWrite } from '../../../platform/server/idempotency/run-write.ts'
 import type { CityRef } from '../../../platform/server/module.ts'
 import { categoryOfSubMaterial, recordFlowInTransaction, type SubMaterial } from '../../waste/index.ts'
+import { isBankKind } from '../domain/bank.ts'
 import { formatMemberNumber } from '../domain/member.ts'
 import {
   depositPostings,
@@ -22,7 +23,6 @@ import * as repo from './bank-sampah.repository.ts'
 import {
   assertTeller,
   type BankTarget,
-  isBankKind,
   loadBank,
   loadNasabah,
   mayTell,

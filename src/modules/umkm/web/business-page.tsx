@@ -6,7 +6,7 @@ import { formatNumber } from '../../../platform/web/format.ts'
 import { currentLanguage } from '../../../platform/web/i18n/setup.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
-import { RecordHeading } from '../../../platform/web/ui/record-heading.tsx'
+import { RecordHeading, recordLabels } from '../../../platform/web/ui/record-heading.tsx'
 import { SummaryList } from '../../../platform/web/ui/summary-list.tsx'
 import { BusinessClosure } from './business-closure.tsx'
 import { useKbliTitle } from './business-form-fields.tsx'
@@ -122,10 +122,7 @@ export default function BusinessPage() {
             <RecordHeading
               title={data.name}
               isSampleData={data.isSampleData}
-              saved={
-                saved && t(saved === 'created' ? 'detail.created' : 'detail.updated', { name: data.name })
-              }
-              sampleNotice={t('detail.sampleNotice')}
+              {...recordLabels(t, { saved, name: data.name })}
             />
             {data.personalDataMasked && (
               <Alert color="blue" variant="light">

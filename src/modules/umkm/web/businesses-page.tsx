@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { useCityRegions } from '../../../platform/web/api/hooks.ts'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
-import { PagedResults } from '../../../platform/web/ui/paged-results.tsx'
+import { listLabels, PagedResults } from '../../../platform/web/ui/paged-results.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
 import { SampleDataBadge } from '../../../platform/web/ui/sample-data-badge.tsx'
 import { SCALES, type Scale } from '../domain/scale.ts'
@@ -262,12 +262,7 @@ export default function BusinessesPage() {
             result={result}
             pageSize={BUSINESS_PAGE_SIZE}
             hrefOf={(page) => searchOf({ ...filters, page })}
-            labels={{
-              total: (total) => t('list.total', { total }),
-              sampleNotice: t('list.sampleNotice'),
-              empty: t('list.empty'),
-              pagination: t('list.pagination'),
-            }}
+            labels={listLabels(t)}
           >
             {(items) => (
               <>

@@ -15,7 +15,7 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { useCityParam } from '../../../platform/web/layout/city-shell.tsx'
-import { PagedResults } from '../../../platform/web/ui/paged-results.tsx'
+import { listLabels, PagedResults } from '../../../platform/web/ui/paged-results.tsx'
 import { QueryState } from '../../../platform/web/ui/query-state.tsx'
 import { SampleDataBadge } from '../../../platform/web/ui/sample-data-badge.tsx'
 import {
@@ -233,12 +233,7 @@ export default function FacilitiesPage() {
             result={result}
             pageSize={FACILITY_PAGE_SIZE}
             hrefOf={(page) => searchOf({ ...filters, page })}
-            labels={{
-              total: (total) => t('list.total', { total }),
-              sampleNotice: t('list.sampleNotice'),
-              empty: t('list.empty'),
-              pagination: t('list.pagination'),
-            }}
+            labels={listLabels(t)}
           >
             {(items) => (
               <>

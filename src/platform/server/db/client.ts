@@ -181,15 +181,27 @@ export async function pingDatabase(db: Db): Promise<void> {
   await db.execute(sql`select 1`)
 }
 
-/** PostgreSQL's unique_violation, whichever driver raised it and however Drizzle wrapped it. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+/**
+ * The error PostgreSQL raised (its SQLSTATE `code` and the `constraint` it names), whichever driver
+ * raised it and however Drizzle wrapped it; undefined for an error that did not come from it.
+ */
+export function postgresErrorOf(error: unknown): { code: string; constraint?: string } | undefined {
   let current: unknown = error
   for (let depth = 0; current && depth < 4; depth++) {
-    const candidate = current as { code?: string; constraint?: string; cause?: unknown }
-    if (candidate.code === '23505') return constraint ? candidate.constraint === constraint : true
+    const candidate = current as { code?: unknown; constraint?: string; cause?: unknown }
+    // A SQLSTATE is five characters; an app error's code (`nasabah.not_found`) is not one.
+    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code))
+      return { code: candidate.code, constraint: candidate.constraint }
     current = candidate.cause
   }
-  return false
+  return undefined
+}
+
+/** PostgreSQL's unique_violation, whichever driver raised it and however Drizzle wrapped it. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const raised = postgresErrorOf(error)
+  if (raised?.code !== '23505') return false
+  return constraint ? raised.constraint === constraint : true
 }
 
 export function rowsOf<T>(result: unknown): T[] {

@@ -4,6 +4,19 @@ import { formatNumber } from '../format.ts'
 import { currentLanguage } from '../i18n/setup.ts'
 import { Pager } from './pager.tsx'
 
+/** A translate function of a module's catalog (react-i18next's `t`). */
+type Translate = (key: string, options?: Record<string, unknown>) => string
+
+/** A list page's labels, from its catalog's `list.total`, `list.sampleNotice`, `list.empty`, `list.pagination`. */
+export function listLabels(t: Translate) {
+  return {
+    total: (total: string) => t('list.total', { total }),
+    sampleNotice: t('list.sampleNotice'),
+    empty: t('list.empty'),
+    pagination: t('list.pagination'),
+  }
+}
+
 /** One page of a filtered list: how many in all, a sample-data notice, the items (or why none), the pager. */
 export function PagedResults<Item extends { isSampleData: boolean }>(props: {
   result: { items: Item[]; total: number; page: number }

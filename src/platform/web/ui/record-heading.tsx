@@ -2,6 +2,22 @@ import { Alert, Group, Title } from '@mantine/core'
 import { SampleDataBadge } from './sample-data-badge.tsx'
 
 /**
+ * A record page's confirmation of the save it came back from and its sample-data notice, from its
+ * catalog's `detail.created`, `detail.updated` (both given the record's name) and `detail.sampleNotice`.
+ */
+export function recordLabels(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  options: { saved?: 'created' | 'updated' | null; name: string },
+) {
+  return {
+    saved: options.saved
+      ? t(options.saved === 'created' ? 'detail.created' : 'detail.updated', { name: options.name })
+      : null,
+    sampleNotice: t('detail.sampleNotice'),
+  }
+}
+
+/**
  * Top of a record's own page: the one-off confirmation after a save, the name as the page title
  * and, for sample data, the badge and a notice saying so.
  */
